@@ -1,0 +1,47 @@
+"""MkDocs adapter: before MkDocs collects files, generate the hub's pages from content/.
+
+The work is the core's (``integra``); this hook only calls it on ``on_config`` and turns content
+problems into a build error (no traceback). mkdocs-static-i18n runs the build once per language;
+the pages of every language are generated on the first run, and again only when an input changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from integra.model import load_corpus
+from integra.project import load_project
+from integra.site import write_pages
+
+log = logging.getLogger("mkdocs.hooks.integra")
+_INPUTS = ("content", "translations", "schemas", "vocabularies.yml", "integra")
+_last_fingerprint: tuple | None = None
+
+
+def _fingerprint(root: Path) -> tuple:
+    stats = []
+    for name in _INPUTS:
+        path = root / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        stats.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return tuple(stats)
+
+
+def on_config(config):
+    global _last_fingerprint
+    root = Path(config.config_file_path).parent
+    fingerprint = _fingerprint(root)
+    if fingerprint == _last_fingerprint:
+        return config
+    corpus = load_corpus(load_project(root))
+    if corpus.problems:
+        for problem in sorted(set(corpus.problems)):
+            log.error(str(problem))
+        raise PluginError(f"content check failed: {len(set(corpus.problems))} problems (run 'make check')")
+    written, removed = write_pages(corpus, Path(config.docs_dir))
+    log.info("integra: %d generated pages written, %d stale removed", written, removed)
+    _last_fingerprint = _fingerprint(root)
+    return config

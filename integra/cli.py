@@ -1,0 +1,113 @@
+"""INTEGRA knowledge hub command line.
+
+Usage: python -m integra COMMAND
+
+  check          validate every entry, translation and vocabulary; print all problems
+  generate       check, then write the generated pages into docs/ (only changed files)
+  build          check, generate, then build the site with MkDocs into site/; the old site/
+                 stays until the new one is complete
+  translations   print, per language, the share translated and the missing and outdated entries
+
+Problems are printed as ``path:line: field: what is wrong (what is allowed)``; the exit code is 1
+when there are any. No command prints a traceback for bad content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .model import load_corpus
+from .problems import report
+from .project import load_project
+
+
+def _corpus(root: Path | None):
+    project = load_project(root)
+    return load_corpus(project)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    corpus = _corpus(args.root)
+    if report(corpus.problems, sys.stderr):
+        return 1
+    counts = ", ".join(f"{len(corpus.of(kind))} {kind}" for kind in corpus.entries)
+    translations = len(corpus.translations.files)
+    print(f"check passed: {counts}; {translations} translations")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .site import write_pages
+
+    start = time.perf_counter()
+    corpus = _corpus(args.root)
+    if report(corpus.problems, sys.stderr):
+        return 1
+    written, removed = write_pages(corpus, corpus.project.docs_dir)
+    print(f"generated: {written} pages written, {removed} stale removed in {time.perf_counter() - start:.2f}s")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    import os
+    import shutil
+    import subprocess
+
+    if cmd_generate(args) != 0:
+        return 1
+    project = load_project(args.root)
+    site, new, old = (project.root / name for name in ("site", "site.new", "site.old"))
+    for leftover in (new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new)]
+    if subprocess.run(command, cwd=project.root, env=os.environ.copy()).returncode != 0:
+        shutil.rmtree(new, ignore_errors=True)
+        print("build failed: site/ was left as it was", file=sys.stderr)
+        return 1
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"built site/ in {time.perf_counter() - start:.1f}s")
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .translation import status_table
+
+    corpus = _corpus(args.root)
+    if report(corpus.problems, sys.stderr):
+        return 1
+    for language, row in status_table(corpus).items():
+        done = row["reviewed"] + row["machine"]
+        print(f"{language}: {row['share']}% translated ({done} of {row['total']}: {row['reviewed']} reviewed, {row['machine']} machine), {len(row['outdated'])} outdated, {len(row['missing'])} missing")
+        for item in row["outdated"]:
+            print(f"  outdated  {item}")
+        if args.verbose:
+            for item in row["missing"]:
+                print(f"  missing   {item}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m integra", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=None, help="the hub's folder (default: the one holding mkdocs.yml above here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate everything").set_defaults(func=cmd_check)
+    sub.add_parser("generate", help="write generated pages into docs/").set_defaults(func=cmd_generate)
+    sub.add_parser("build", help="check, generate and build site/").set_defaults(func=cmd_build)
+    translations = sub.add_parser("translations", help="translation status per language")
+    translations.add_argument("-v", "--verbose", action="store_true", help="list missing entries too")
+    translations.set_defaults(func=cmd_translations)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,199 @@
+"""Rendering entries into pages through Jinja2 templates (integra/templates/).
+
+Pages are Markdown files with embedded HTML that MkDocs (or any engine reading Markdown) turns into
+the site. Every text from content is escaped by Jinja's autoescape, and every Markdown field is
+rendered to HTML here and cleaned by nh3's allow-list, so nothing in content runs in a browser.
+Links between generated pages are relative ``.md`` links, which MkDocs checks and localises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePosixPath
+from typing import Any
+
+import markdown as markdown_lib
+import nh3
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .model import KINDS, Corpus, Entry
+
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote", "code", "pre", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "abbr", "sup", "sub", "hr"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@lru_cache(maxsize=4096)
+def markdown_to_html(text: str) -> str:
+    """Markdown from content to clean HTML: an allow-list of tags; only http(s) and mailto links."""
+    html = markdown_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def markdown_inline(text: Any) -> Markup:
+    """Plain text placed in Markdown: HTML-escaped and with Markdown's special characters escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def page_path(kind: str, id: str | None = None) -> str:
+    """The Markdown source path of a generated page (default language), e.g. practices/x.md"""
+    folder = KINDS[kind].folder
+    return f"{folder}/{id}.md" if id else f"{folder}/index.md"
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """Relative link between two source paths, as MkDocs expects in Markdown."""
+    start = PurePosixPath(from_page).parent
+    target = PurePosixPath(to_page)
+    parts_from, parts_to = start.parts, target.parts
+    common = 0
+    while common < min(len(parts_from), len(parts_to) - 1) and parts_from[common] == parts_to[common]:
+        common += 1
+    return "/".join([".."] * (len(parts_from) - common) + list(parts_to[common:]))
+
+
+def url_of(source_path: str, language: str, default_language: str) -> str:
+    """Site URL (relative to the site root, directory style) of a page in a language."""
+    stem = source_path[: -len(".md")]
+    stem = stem[: -len("index")] if stem.endswith("index") else stem + "/"
+    return stem if language == default_language else f"{language}/{stem}"
+
+
+@dataclass
+class Page:
+    """One generated page: where it goes (relative to docs/) and its Markdown text."""
+
+    path: str
+    text: str
+
+
+class Renderer:
+    """Renders every generated page of the corpus, in every language."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.project = corpus.project
+        self.backlinks = corpus.backlinks()
+        self.env = Environment(
+            loader=PackageLoader("integra", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = lambda text: Markup(markdown_to_html(str(text))) if text else Markup("")
+        self.env.filters["mdinline"] = markdown_inline
+
+    # -- helpers handed to templates --------------------------------------------------------
+
+    def context(self, language: str, source_path: str) -> dict[str, Any]:
+        corpus = self.corpus
+        interface = corpus.interface
+        default = self.project.default_language
+
+        def t(key: str, **values: Any) -> str:
+            text = interface.text(key, language)
+            return text.format(**values) if values else text
+
+        def label(vocabulary: str, term: str) -> str:
+            return corpus.vocabularies.label(vocabulary, term, language)
+
+        def vocab_title(vocabulary: str) -> str:
+            return corpus.vocabularies[vocabulary].label.get(language) or corpus.vocabularies[vocabulary].label[default]
+
+        def link(entry: Entry) -> str:
+            return relative_link(source_path, page_path(entry.kind, entry.id))
+
+        def data(entry: Entry) -> dict[str, Any]:
+            return corpus.translations.localized(language, entry)
+
+        def root() -> str:
+            depth = url_of(source_path, language, default).count("/")
+            return "../" * depth
+
+        def state_of(entry: Entry) -> str:
+            return corpus.translations.state(language, entry)
+
+        return {
+            "t": t,
+            "state_of": state_of,
+            "entry_by_id": corpus.get,
+            "label": label,
+            "vocab_title": vocab_title,
+            "link": link,
+            "data": data,
+            "root": root(),
+            "language": language,
+            "default_language": default,
+            "language_name": {lang.code: lang.name for lang in self.project.languages},
+            "page_url": url_of(source_path, language, default),
+            "english_url": root() + url_of(source_path, default, default),
+        }
+
+    def _suffix(self, language: str) -> str:
+        return "" if language == self.project.default_language else f".{language}"
+
+    def _render(self, template: str, language: str, source_path: str, **values: Any) -> Page:
+        out_path = source_path[: -len(".md")] + self._suffix(language) + ".md"
+        text = self.env.get_template(template).render(**self.context(language, source_path), **values)
+        return Page(out_path, text)
+
+    def sorted_entries(self, kind: str, language: str) -> list[Entry]:
+        entries = self.corpus.of(kind)
+        if kind in ("recommendation",):
+            chapters = {c.id: c.data.get("order", 0) for c in self.corpus.of("chapter")}
+            return sorted(entries, key=lambda e: (chapters.get(e.data.get("chapter"), 0), e.data.get("order", 0), e.id))
+        if kind == "chapter":
+            return sorted(entries, key=lambda e: (e.data.get("order", 0), e.id))
+        title_field = KINDS[kind].title_field
+        return sorted(entries, key=lambda e: (str(self.corpus.translations.localized(language, e).get(title_field, e.id)).casefold(), e.id))
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def entry_page(self, entry: Entry, language: str) -> Page:
+        translations = self.corpus.translations
+        state = translations.state(language, entry)
+        cited = self.backlinks.get((entry.kind, entry.id), [])
+        return self._render(
+            f"{entry.kind}.md.j2",
+            language,
+            page_path(entry.kind, entry.id),
+            entry=entry,
+            d=translations.localized(language, entry),
+            state=state,
+            cited=cited,
+            chapter=self.corpus.get("chapter", entry.data.get("chapter", "")) if entry.kind == "recommendation" else None,
+        )
+
+    def catalogue_page(self, kind: str, language: str) -> Page:
+        template = {"recommendation": "guide.md.j2"}.get(kind, f"catalogue-{kind}.md.j2")
+        values: dict[str, Any] = {"entries": self.sorted_entries(kind, language), "kind": kind}
+        if kind == "recommendation":
+            values["chapters"] = [
+                (chapter, [r for r in values["entries"] if r.data.get("chapter") == chapter.id])
+                for chapter in self.sorted_entries("chapter", language)
+            ]
+            states = {self.corpus.translations.state(language, e) for e in values["entries"] + self.corpus.of("chapter")}
+            values["guide_state"] = next((s for s in ("missing", "outdated", "machine") if s in states), "reviewed")
+        return self._render(template, language, page_path(kind), **values)
+
+    def pages(self) -> list[Page]:
+        """Every generated page, every language."""
+        out: list[Page] = []
+        for language in self.project.language_codes:
+            for kind in KINDS.values():
+                if not kind.page:
+                    continue
+                if kind.name == "seminar" and not self.corpus.of("seminar"):
+                    continue
+                out.append(self.catalogue_page(kind.name, language))
+                for entry in self.corpus.of(kind.name):
+                    out.append(self.entry_page(entry, language))
+        return out

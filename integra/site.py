@@ -1,0 +1,57 @@
+"""Writing the generated pages and the published schemas into docs/, only when they change.
+
+Generated folders under docs/ belong to the generator (they are git-ignored): files there that no
+longer correspond to an entry are removed. Writing only changed files keeps ``mkdocs serve`` from
+rebuilding in a loop and keeps rebuilds after a one-entry edit small.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import KINDS, Corpus
+from .render import Page, Renderer
+
+SCHEMAS_FOLDER = "schemas"
+
+
+def generated_folders() -> list[str]:
+    folders = {kind.folder.split("/")[0] for kind in KINDS.values() if kind.page}
+    return sorted(folders | {SCHEMAS_FOLDER})
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def all_pages(corpus: Corpus) -> list[Page]:
+    pages = Renderer(corpus).pages()
+    pages += [Page(f"{SCHEMAS_FOLDER}/{name}", text) for name, text in corpus.schemas.published().items()]
+    return pages
+
+
+def write_pages(corpus: Corpus, docs_dir: Path) -> tuple[int, int]:
+    """Write every generated page; return (pages written, stale files removed)."""
+    pages = all_pages(corpus)
+    wanted = {page.path for page in pages}
+    written = sum(write_if_changed(docs_dir / page.path, page.text) for page in pages)
+    removed = 0
+    for folder in generated_folders():
+        root = docs_dir / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, removed

@@ -1,0 +1,35 @@
+"""Every entry file of the real corpus, each its own test, plus the counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from integra.model import KINDS, entry_files
+from integra.project import load_project
+
+from .conftest import ROOT
+
+PROJECT = load_project(ROOT)
+FILES = [path for kind in KINDS.values() for path in entry_files(PROJECT, kind)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[PROJECT.relative(p) for p in FILES])
+def test_entry_has_no_problem(corpus, path):
+    rel = PROJECT.relative(path)
+    problems = [str(p) for p in corpus.problems if p.path == rel]
+    assert problems == []
+
+
+def test_every_file_is_an_entry(corpus):
+    assert len(list(corpus.all())) == len(FILES)
+
+
+def test_corpus_has_no_problem_anywhere(corpus):
+    assert [str(p) for p in corpus.problems] == []
+
+
+def test_foundation_minimum_content(corpus):
+    assert len(corpus.of("practice")) >= 6
+    assert len(corpus.of("case-study")) >= 2
+    assert len(corpus.of("recommendation")) >= 6
+    assert len(corpus.of("term")) >= 10

@@ -1,0 +1,58 @@
+"""Broken input: every message an author can meet, asserted whole (tests/samples/broken.expected).
+
+The sample folder tests/samples/broken/ holds one file per kind of mistake. The full list of
+messages is stored beside it, so a change to any message shows up here and documents itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from integra.model import load_corpus
+from integra.project import load_project
+
+from .conftest import SAMPLES, make_copy, run_cli
+
+# Every message names a file, a line, and (after the line) a field or a file-level problem.
+LINE = re.compile(r"^content/[a-z/-]+/[A-Za-z0-9_.-]+:\d+: .+$")
+
+
+def broken_problems(tmp_path):
+    root = make_copy(tmp_path, SAMPLES / "broken")
+    corpus = load_corpus(load_project(root))
+    return [str(p) for p in sorted(set(corpus.problems))]
+
+
+def test_broken_samples_give_exactly_the_expected_messages(tmp_path):
+    expected = (SAMPLES / "broken.expected").read_text(encoding="utf-8").splitlines()
+    assert broken_problems(tmp_path) == expected
+
+
+def test_every_message_names_file_and_line(tmp_path):
+    for line in broken_problems(tmp_path):
+        assert LINE.match(line), line
+
+
+def test_check_command_reports_all_and_fails_without_traceback(tmp_path):
+    root = make_copy(tmp_path, SAMPLES / "broken")
+    result = run_cli(root, "check")
+    expected = (SAMPLES / "broken.expected").read_text(encoding="utf-8").splitlines()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == expected + [f"check failed: {len(expected)} problems"]
+
+
+def test_entry_that_lost_its_title_names_path_line_and_field(tmp_path):
+    root = make_copy(tmp_path)
+    path = root / "content" / "practices" / "sample-mentoring.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Sample mentoring scheme\n", ""), encoding="utf-8")
+    result = run_cli(root, "check")
+    assert result.returncode == 1
+    assert "content/practices/sample-mentoring.yml:1: title: is missing; this field is required" in result.stderr
+
+
+def test_valid_samples_pass(tmp_path):
+    root = make_copy(tmp_path)
+    result = run_cli(root, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("check passed: 2 practice, 1 case-study, 1 recommendation, 1 chapter, 2 term")
