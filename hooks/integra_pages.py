@@ -19,6 +19,7 @@ from integra.site import write_pages
 log = logging.getLogger("mkdocs.hooks.integra")
 _INPUTS = ("content", "translations", "schemas", "vocabularies.yml", "integra")
 _last_fingerprint: tuple | None = None
+_last_corpus = None
 
 
 def _fingerprint(root: Path) -> tuple:
@@ -31,7 +32,7 @@ def _fingerprint(root: Path) -> tuple:
 
 
 def on_config(config):
-    global _last_fingerprint
+    global _last_fingerprint, _last_corpus
     root = Path(config.config_file_path).parent
     fingerprint = _fingerprint(root)
     if fingerprint == _last_fingerprint:
@@ -44,4 +45,20 @@ def on_config(config):
     written, removed = write_pages(corpus, Path(config.docs_dir))
     log.info("integra: %d generated pages written, %d stale removed", written, removed)
     _last_fingerprint = _fingerprint(root)
+    _last_corpus = corpus
     return config
+
+
+def on_post_build(config):
+    """Once per build (in the default language's pass): make the PDFs into site/downloads/."""
+    from integra.pdf import FontMissing, build_pdfs
+
+    corpus = _last_corpus
+    if corpus is None or config.theme.get("language") != corpus.project.default_language:
+        return
+    try:
+        results = build_pdfs(corpus, Path(config.site_dir) / "downloads", corpus.project.root / ".cache" / "pdf")
+    except FontMissing as err:
+        raise PluginError(str(err)) from None
+    rendered = [r for r in results if not r.cached]
+    log.info("integra: %d PDFs (%d rendered, %d from cache)", len(results), len(rendered), len(results) - len(rendered))

@@ -6,6 +6,7 @@ Usage: python -m integra COMMAND
   generate       check, then write the generated pages into docs/ (only changed files)
   build          check, generate, then build the site with MkDocs into site/; the old site/
                  stays until the new one is complete
+  pdf            make the PDFs (guide, catalogue, seminar packs) into site/downloads/
   translations   print, per language, the share translated and the missing and outdated entries
 
 Problems are printed as ``path:line: field: what is wrong (what is allowed)``; the exit code is 1
@@ -76,6 +77,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .pdf import FontMissing, build_pdfs
+
+    corpus = _corpus(args.root)
+    if report(corpus.problems, sys.stderr):
+        return 1
+    root = corpus.project.root
+    start = time.perf_counter()
+    try:
+        results = build_pdfs(corpus, root / "site" / "downloads", root / ".cache" / "pdf", only=set(args.only or []) or None, progress=print)
+    except FontMissing as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    pages = sum(r.pages for r in results)
+    print(f"pdf: {len(results)} PDFs, {pages} pages in {time.perf_counter() - start:.1f}s into site/downloads/")
+    return 0
+
+
 def cmd_translations(args: argparse.Namespace) -> int:
     from .translation import status_table
 
@@ -100,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate everything").set_defaults(func=cmd_check)
     sub.add_parser("generate", help="write generated pages into docs/").set_defaults(func=cmd_generate)
     sub.add_parser("build", help="check, generate and build site/").set_defaults(func=cmd_build)
+    pdf = sub.add_parser("pdf", help="make the PDFs into site/downloads/")
+    pdf.add_argument("only", nargs="*", help="only these files or languages (e.g. guide.fr.pdf, el)")
+    pdf.set_defaults(func=cmd_pdf)
     translations = sub.add_parser("translations", help="translation status per language")
     translations.add_argument("-v", "--verbose", action="store_true", help="list missing entries too")
     translations.set_defaults(func=cmd_translations)

@@ -65,6 +65,50 @@ def url_of(source_path: str, language: str, default_language: str) -> str:
     return stem if language == default_language else f"{language}/{stem}"
 
 
+def language_helpers(corpus: Corpus, language: str) -> dict[str, Any]:
+    """What every template needs to write in one language: interface strings, vocabulary
+    labels, translated entry data and translation states."""
+    default = corpus.project.default_language
+
+    def t(key: str, **values: Any) -> str:
+        text = corpus.interface.text(key, language)
+        return text.format(**values) if values else text
+
+    def label(vocabulary: str, term: str) -> str:
+        return corpus.vocabularies.label(vocabulary, term, language)
+
+    def vocab_title(vocabulary: str) -> str:
+        labels = corpus.vocabularies[vocabulary].label
+        return labels.get(language) or labels[default]
+
+    return {
+        "t": t,
+        "label": label,
+        "vocab_title": vocab_title,
+        "data": lambda entry: corpus.translations.localized(language, entry),
+        "state_of": lambda entry: corpus.translations.state(language, entry),
+        "entry_by_id": corpus.get,
+        "language": language,
+        "default_language": default,
+        "language_name": {lang.code: lang.name for lang in corpus.project.languages},
+    }
+
+
+def make_environment(corpus: Corpus | None = None) -> Environment:
+    """The Jinja2 environment of every template: autoescape on, undefined names are errors."""
+    env = Environment(
+        loader=PackageLoader("integra", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda text: Markup(markdown_to_html(str(text))) if text else Markup("")
+    env.filters["mdinline"] = markdown_inline
+    return env
+
+
 @dataclass
 class Page:
     """One generated page: where it goes (relative to docs/) and its Markdown text."""
@@ -80,61 +124,23 @@ class Renderer:
         self.corpus = corpus
         self.project = corpus.project
         self.backlinks = corpus.backlinks()
-        self.env = Environment(
-            loader=PackageLoader("integra", "templates"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters["md"] = lambda text: Markup(markdown_to_html(str(text))) if text else Markup("")
-        self.env.filters["mdinline"] = markdown_inline
+        self.env = make_environment()
 
     # -- helpers handed to templates --------------------------------------------------------
 
     def context(self, language: str, source_path: str) -> dict[str, Any]:
-        corpus = self.corpus
-        interface = corpus.interface
         default = self.project.default_language
-
-        def t(key: str, **values: Any) -> str:
-            text = interface.text(key, language)
-            return text.format(**values) if values else text
-
-        def label(vocabulary: str, term: str) -> str:
-            return corpus.vocabularies.label(vocabulary, term, language)
-
-        def vocab_title(vocabulary: str) -> str:
-            return corpus.vocabularies[vocabulary].label.get(language) or corpus.vocabularies[vocabulary].label[default]
 
         def link(entry: Entry) -> str:
             return relative_link(source_path, page_path(entry.kind, entry.id))
 
-        def data(entry: Entry) -> dict[str, Any]:
-            return corpus.translations.localized(language, entry)
-
-        def root() -> str:
-            depth = url_of(source_path, language, default).count("/")
-            return "../" * depth
-
-        def state_of(entry: Entry) -> str:
-            return corpus.translations.state(language, entry)
-
+        root = "../" * url_of(source_path, language, default).count("/")
         return {
-            "t": t,
-            "state_of": state_of,
-            "entry_by_id": corpus.get,
-            "label": label,
-            "vocab_title": vocab_title,
+            **language_helpers(self.corpus, language),
             "link": link,
-            "data": data,
-            "root": root(),
-            "language": language,
-            "default_language": default,
-            "language_name": {lang.code: lang.name for lang in self.project.languages},
+            "root": root,
             "page_url": url_of(source_path, language, default),
-            "english_url": root() + url_of(source_path, default, default),
+            "english_url": root + url_of(source_path, default, default),
         }
 
     def _suffix(self, language: str) -> str:
