@@ -16,7 +16,7 @@ endif
 RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 HUB_ONLY_LANG=$(ONLY_LANG)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check build serve pdf test translations clean
+.PHONY: help setup check build serve pdf new test translations clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
@@ -43,6 +43,9 @@ serve: $(STAMP) ## preview at http://127.0.0.1:8000 (LANG=pt: one language only,
 pdf: $(STAMP) ## make only the PDFs into site/downloads/ (guide, catalogue, seminar packs)
 	@$(RUN) $(BIN)/python -m integra pdf $(ONLY_LANG)
 
+new: $(STAMP) ## new entry: make new KIND=practice ID=my-practice (add LANG=fr for a translation)
+	@$(RUN) $(BIN)/python -m integra new "$(KIND)" "$(ID)" $(if $(ONLY_LANG),--lang $(ONLY_LANG))
+
 translations: $(STAMP) ## translation status per language (missing, outdated)
 	@$(RUN) $(BIN)/python -m integra translations
 
@@ -51,4 +54,4 @@ test: $(STAMP) ## run the whole test suite (strict site build included)
 	@$(RUN) $(BIN)/python -m pytest
 
 clean: ## remove the built site and generated pages
-	rm -rf site site.new site.old .cache docs/practices docs/case-studies docs/policy docs/glossary docs/seminars docs/schemas
+	rm -rf site site.new site.old .cache docs/practices docs/case-studies docs/policy docs/glossary docs/seminars docs/schemas docs/translation-status

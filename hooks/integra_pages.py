@@ -8,6 +8,8 @@ the pages of every language are generated on the first run, and again only when 
 from __future__ import annotations
 
 import logging
+import os
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -42,6 +44,10 @@ def on_config(config):
         for problem in sorted(set(corpus.problems)):
             log.error(str(problem))
         raise PluginError(f"content check failed: {len(set(corpus.problems))} problems (run 'make check')")
+    # Dates in the site (sitemap) come from the content, not the clock: same input, same site.
+    newest = max((str(e.data["last_reviewed"]) for e in corpus.all() if e.data.get("last_reviewed")), default="2020-01-01")
+    stamp = datetime.combine(date.fromisoformat(newest), datetime.min.time(), tzinfo=timezone.utc).timestamp()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp)))
     written, removed = write_pages(corpus, Path(config.docs_dir))
     log.info("integra: %d generated pages written, %d stale removed", written, removed)
     _last_fingerprint = _fingerprint(root)

@@ -95,7 +95,7 @@ def case_studies_say_composite(corpus: Corpus) -> Iterator[Problem]:
     """A case study's composite_statement says, in English, that it is an anonymised composite."""
     for entry in corpus.of("case-study"):
         statement = entry.data.get("composite_statement")
-        if isinstance(statement, str) and not ("composite" in statement.lower() and "anonymi" in statement.lower()):
+        if isinstance(statement, str) and statement.strip() and not ("composite" in statement.lower() and "anonymi" in statement.lower()):
             yield Problem(entry.path, entry.line_of("composite_statement"), "composite_statement", "must say that the case is an anonymised composite (use the words 'anonymised composite')")
 
 

@@ -7,6 +7,8 @@ Usage: python -m integra COMMAND
   build          check, generate, then build the site with MkDocs into site/; the old site/
                  stays until the new one is complete
   pdf            make the PDFs (guide, catalogue, seminar packs) into site/downloads/
+  new KIND ID [--lang L]
+                 write a new entry (or a translation of an existing one) with every field
   translations   print, per language, the share translated and the missing and outdated entries
 
 Problems are printed as ``path:line: field: what is wrong (what is allowed)``; the exit code is 1
@@ -95,6 +97,44 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .model import KINDS
+    from .scaffold import new_entry, new_translation
+
+    kinds = {"practice": "practice", "case-study": "case-study", "recommendation": "recommendation", "chapter": "chapter", "term": "term", "seminar": "seminar"}
+    if args.kind not in kinds:
+        print(f"error: KIND must be one of {', '.join(kinds)}, not '{args.kind}'", file=sys.stderr)
+        return 2
+    import re
+
+    if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", args.id or ""):
+        print(f"error: ID must be lower-case letters and digits joined by hyphens (e.g. back-on-track), not '{args.id}'", file=sys.stderr)
+        return 2
+    corpus = _corpus(args.root)
+    project = corpus.project
+    kind = KINDS[args.kind]
+    if args.lang:
+        if args.lang not in project.language_codes[1:]:
+            print(f"error: LANG must be one of {', '.join(project.language_codes[1:])}, not '{args.lang}'", file=sys.stderr)
+            return 2
+        entry = corpus.get(args.kind, args.id)
+        if entry is None:
+            print(f"error: there is no content/{kind.folder}/{args.id}.yml to translate", file=sys.stderr)
+            return 2
+        path = project.translations_dir / args.lang / kind.folder / f"{args.id}.yml"
+        text = new_translation(corpus, entry, args.lang)
+    else:
+        path = project.content_dir / kind.folder / f"{args.id}.yml"
+        text = new_entry(corpus, args.kind)
+    if path.exists():
+        print(f"error: {project.relative(path)} exists already; edit it instead", file=sys.stderr)
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {project.relative(path)}: fill it in, then run 'make check'")
+    return 0
+
+
 def cmd_translations(args: argparse.Namespace) -> int:
     from .translation import status_table
 
@@ -122,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     pdf = sub.add_parser("pdf", help="make the PDFs into site/downloads/")
     pdf.add_argument("only", nargs="*", help="only these files or languages (e.g. guide.fr.pdf, el)")
     pdf.set_defaults(func=cmd_pdf)
+    new = sub.add_parser("new", help="write a new entry or translation file to fill in")
+    new.add_argument("kind", help="practice, case-study, recommendation, chapter, term or seminar")
+    new.add_argument("id", help="the new entry's id (its file name)")
+    new.add_argument("--lang", default="", help="write a translation of an existing entry into this language")
+    new.set_defaults(func=cmd_new)
     translations = sub.add_parser("translations", help="translation status per language")
     translations.add_argument("-v", "--verbose", action="store_true", help="list missing entries too")
     translations.set_defaults(func=cmd_translations)

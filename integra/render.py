@@ -41,6 +41,9 @@ def markdown_inline(text: Any) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
+STATUS_PAGE = "translation-status/index.md"
+
+
 def page_path(kind: str, id: str | None = None) -> str:
     """The Markdown source path of a generated page (default language), e.g. practices/x.md"""
     folder = KINDS[kind].folder
@@ -190,10 +193,16 @@ class Renderer:
             values["guide_state"] = next((s for s in ("missing", "outdated", "machine") if s in states), "reviewed")
         return self._render(template, language, page_path(kind), **values)
 
+    def status_page(self, language: str) -> Page:
+        from .translation import status_table
+
+        return self._render("translation-status.md.j2", language, STATUS_PAGE, table=status_table(self.corpus))
+
     def pages(self) -> list[Page]:
         """Every generated page, every language."""
         out: list[Page] = []
         for language in self.project.language_codes:
+            out.append(self.status_page(language))
             for kind in KINDS.values():
                 if not kind.page:
                     continue

@@ -49,6 +49,7 @@ class Schemas:
 
 def load_schemas(folder: Path, kinds: list[str], vocabularies: Vocabularies, languages: tuple[str, ...]) -> Schemas:
     documents = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.schema.json"))}
+    # Always made afresh from vocabularies.yml; the committed copy only serves editors.
     documents["vocabularies.schema.json"] = as_schema(vocabularies, languages)
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in documents.items()
@@ -88,6 +89,8 @@ def _problem(error, document: Document) -> Problem:
         return Problem(document.path, line, name, f"'{value}' {what} (allowed: {allowed_list(allowed)}){suggest(value, allowed)}")
     if kind == "type":
         expected = _SCHEMA_TYPES.get(error.validator_value, str(error.validator_value))
+        if value is None:
+            return Problem(document.path, line, name, f"is empty: write {expected} (or delete the line if the field is optional)")
         got = _PYTHON_TYPES.get(type(value), type(value).__name__)
         hint = " (put the text in quotes if it looks like a number or a date)" if expected == "a text" else ""
         return Problem(document.path, line, name, f"must be {expected}, not {got}: {_short(value)}{hint}")

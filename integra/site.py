@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import KINDS, Corpus
-from .render import Page, Renderer
+from .render import STATUS_PAGE, Page, Renderer
 
 SCHEMAS_FOLDER = "schemas"
 
 
 def generated_folders() -> list[str]:
     folders = {kind.folder.split("/")[0] for kind in KINDS.values() if kind.page}
-    return sorted(folders | {SCHEMAS_FOLDER})
+    return sorted(folders | {SCHEMAS_FOLDER, STATUS_PAGE.split("/")[0]})
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -37,8 +37,15 @@ def all_pages(corpus: Corpus) -> list[Page]:
     return pages
 
 
+def write_vocabulary_schema(corpus: Corpus) -> bool:
+    """Keep schemas/vocabularies.schema.json (made from vocabularies.yml) current for editors."""
+    name = "vocabularies.schema.json"
+    return write_if_changed(corpus.project.schemas_dir / name, corpus.schemas.published()[name])
+
+
 def write_pages(corpus: Corpus, docs_dir: Path) -> tuple[int, int]:
     """Write every generated page; return (pages written, stale files removed)."""
+    write_vocabulary_schema(corpus)
     pages = all_pages(corpus)
     wanted = {page.path for page in pages}
     written = sum(write_if_changed(docs_dir / page.path, page.text) for page in pages)

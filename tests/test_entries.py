@@ -33,3 +33,9 @@ def test_foundation_minimum_content(corpus):
     assert len(corpus.of("case-study")) >= 2
     assert len(corpus.of("recommendation")) >= 6
     assert len(corpus.of("term")) >= 10
+
+
+def test_committed_vocabulary_schema_is_current(corpus):
+    """schemas/vocabularies.schema.json is made from vocabularies.yml (make build refreshes it)."""
+    committed = (ROOT / "schemas" / "vocabularies.schema.json").read_text(encoding="utf-8")
+    assert committed == corpus.schemas.published()["vocabularies.schema.json"]
