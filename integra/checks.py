@@ -99,6 +99,41 @@ def case_studies_say_composite(corpus: Corpus) -> Iterator[Problem]:
             yield Problem(entry.path, entry.line_of("composite_statement"), "composite_statement", "must say that the case is an anonymised composite (use the words 'anonymised composite')")
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?<![\w-])(?:\+\d{1,3}[\s./-]?)?(?:\(?\d{2,4}\)?[\s./-]?){2,4}\d{2,4}(?![\w-])")
+_ID_NUMBER = re.compile(r"\b(?:\d{6}[-/]?\d{4}|\d{3}-\d{2}-\d{4}|[A-Z]{2}\d{6,9}|\d{9,12})\b")
+
+
+def _texts(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+
+
+def case_studies_hold_no_personal_data(corpus: Corpus) -> Iterator[Problem]:
+    """A case study holds no e-mail address, phone number, ID number or listed name (personal-data.yml)."""
+    names = corpus.personal_names
+    name_pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) if names else None
+    for entry in corpus.of("case-study"):
+        for path, text in _texts({k: v for k, v in entry.data.items() if k != "sources"}):
+            where = entry.line_of(*path)
+            field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+            text_no_years = re.sub(r"\b(19|20)\d{2}\b", "", text)
+            for kind, pattern in (("an e-mail address", _EMAIL), ("a phone number", _PHONE), ("an ID number", _ID_NUMBER)):
+                found = pattern.search(text_no_years if kind != "an e-mail address" else text)
+                if found and len(re.sub(r"\D", "", found.group())) >= (7 if kind != "an e-mail address" else 0):
+                    yield Problem(entry.path, where, field, f"looks like {kind} ('{found.group().strip()}'); case studies must hold no personal data")
+            if name_pattern:
+                found = name_pattern.search(text)
+                if found:
+                    yield Problem(entry.path, where, field, f"names '{found.group()}', which personal-data.yml lists as not allowed in case studies; describe it without the name")
+
+
 RULES = (
     ids_are_file_names,
     references_resolve,
@@ -106,6 +141,7 @@ RULES = (
     years_are_ordered,
     urls_are_web_addresses,
     case_studies_say_composite,
+    case_studies_hold_no_personal_data,
 )
 
 

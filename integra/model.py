@@ -74,6 +74,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     translations: Any = None  # translation.Translations, set by load_corpus
     interface: Any = None  # translation.Interface
+    personal_names: list[str] = field(default_factory=list)  # from personal-data.yml
 
     def all(self) -> Iterator[Entry]:
         for kind in KINDS:
@@ -115,6 +116,20 @@ def entry_files(project: Project, kind: Kind) -> list[Path]:
     return sorted(path for path in folder.iterdir() if path.is_file() and not path.name.startswith(".") and path.name != "README.md")
 
 
+def _personal_names(project: Project) -> tuple[list[str], list[Problem]]:
+    path = project.root / "personal-data.yml"
+    if not path.is_file():
+        return [], []
+    try:
+        document = load(path, project.relative(path))
+    except LoadError as err:
+        return [], [err.problem]
+    names = document.data.get("names") or []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        return [], [Problem(document.path, document.line_of(("names",)), "names", "must be a list of names, one per line")]
+    return [n.strip() for n in names], []
+
+
 def load_corpus(project: Project) -> Corpus:
     """Load and check everything; the problems are in ``corpus.problems``."""
     from . import checks, translation  # local: these modules import this one
@@ -140,6 +155,8 @@ def load_corpus(project: Project) -> Corpus:
             problems.extend(validate(schemas, kind.name, document))
             entries[kind.name][entry.id] = entry
     corpus = Corpus(project=project, vocabularies=vocabularies, schemas=schemas, entries=entries, problems=problems)
+    corpus.personal_names, name_problems = _personal_names(project)
+    problems.extend(name_problems)
     problems.extend(checks.run(corpus))
     corpus.interface, interface_problems = translation.load_interface(project)
     problems.extend(interface_problems)

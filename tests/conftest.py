@@ -30,10 +30,11 @@ def corpus(project):
 
 def make_copy(tmp: Path, content: Path | None = SAMPLES / "valid", translations: Path | None = None) -> Path:
     """A copy of the hub's configuration with the given content: a project of its own."""
-    for name in ("mkdocs.yml", "vocabularies.yml"):
+    for name in ("mkdocs.yml", "vocabularies.yml", "personal-data.yml"):
         shutil.copy(ROOT / name, tmp / name)
     for name in ("schemas", "hooks", "overrides"):
         shutil.copytree(ROOT / name, tmp / name)
+    (tmp / "integra").symlink_to(ROOT / "integra")
     (tmp / "translations").mkdir()
     shutil.copy(ROOT / "translations" / "interface.yml", tmp / "translations" / "interface.yml")
     if translations is not None:
@@ -57,11 +58,19 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "integra", "--root", str(root), *args], capture_output=True, text=True, env=env, cwd=root)
 
 
+def mkdocs_build(root: Path, out: Path, only_language: str | None = None) -> subprocess.CompletedProcess:
+    """Build the site of ``root`` with MkDocs in strict mode into ``out``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if only_language:
+        env["HUB_ONLY_LANG"] = only_language
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=root, capture_output=True, text=True, env=env)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The real site, built once with MkDocs in strict mode into a temporary folder."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=ROOT, capture_output=True, text=True, env=env)
+    result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -56,3 +56,24 @@ def test_valid_samples_pass(tmp_path):
     result = run_cli(root, "check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("check passed: 2 practice, 1 case-study, 1 recommendation, 1 chapter, 2 term")
+
+
+def test_case_studies_flag_personal_data(tmp_path):
+    root = make_copy(tmp_path)
+    path = root / "content/case-studies/sample-case.yml"
+    text = "He wrote to jo.doe@mail.com, called +33 6 12 34 56 78, showed ID 850101-1234 and stayed at Kremikovci in 2019."
+    path.write_text(path.read_text(encoding="utf-8").replace("A situation.", text), encoding="utf-8")
+    problems = [str(p) for p in load_corpus(load_project(root)).problems]
+    where = "content/case-studies/sample-case.yml:4: situation:"
+    assert any(p.startswith(f"{where} looks like an e-mail address") for p in problems), problems
+    assert any(p.startswith(f"{where} looks like a phone number") for p in problems), problems
+    assert any(p.startswith(f"{where} looks like an ID number") for p in problems), problems
+    assert any(p.startswith(f"{where} names 'Kremikovci'") for p in problems), problems
+
+
+def test_ordinary_numbers_are_not_personal_data(tmp_path):
+    root = make_copy(tmp_path)
+    path = root / "content/case-studies/sample-case.yml"
+    text = "In 2019, 65 officers from 4 countries met for 5 days; the unit held 20 places (2017-2020)."
+    path.write_text(path.read_text(encoding="utf-8").replace("A situation.", text), encoding="utf-8")
+    assert load_corpus(load_project(root)).problems == []
