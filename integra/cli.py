@@ -9,6 +9,7 @@ Usage: python -m integra COMMAND
   pdf            make the PDFs (guide, catalogue, seminar packs) into site/downloads/
   new KIND ID [--lang L]
                  write a new entry (or a translation of an existing one) with every field
+  reference      rewrite the field reference in CONTRIBUTING.md from the schemas
   translations   print, per language, the share translated and the missing and outdated entries
 
 Problems are printed as ``path:line: field: what is wrong (what is allowed)``; the exit code is 1
@@ -135,6 +136,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reference(args: argparse.Namespace) -> int:
+    from .reference import update
+    from .site import write_if_changed
+
+    corpus = _corpus(args.root)
+    path = corpus.project.root / "CONTRIBUTING.md"
+    changed = write_if_changed(path, update(path.read_text(encoding="utf-8"), corpus))
+    print(f"CONTRIBUTING.md field reference {'updated' if changed else 'already current'}")
+    return 0
+
+
 def cmd_translations(args: argparse.Namespace) -> int:
     from .translation import status_table
 
@@ -145,7 +157,9 @@ def cmd_translations(args: argparse.Namespace) -> int:
         done = row["reviewed"] + row["machine"]
         print(f"{language}: {row['share']}% translated ({done} of {row['total']}: {row['reviewed']} reviewed, {row['machine']} machine), {len(row['outdated'])} outdated, {len(row['missing'])} missing")
         for item in row["outdated"]:
-            print(f"  outdated  {item}")
+            kind, _, id_ = item.partition("/")
+            new_source = corpus.translations.current_hash(corpus.get(kind, id_))
+            print(f"  outdated  {item} (update the text, then set source: {new_source})")
         if args.verbose:
             for item in row["missing"]:
                 print(f"  missing   {item}")
@@ -167,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new entry's id (its file name)")
     new.add_argument("--lang", default="", help="write a translation of an existing entry into this language")
     new.set_defaults(func=cmd_new)
+    sub.add_parser("reference", help="rewrite the field reference in CONTRIBUTING.md").set_defaults(func=cmd_reference)
     translations = sub.add_parser("translations", help="translation status per language")
     translations.add_argument("-v", "--verbose", action="store_true", help="list missing entries too")
     translations.set_defaults(func=cmd_translations)

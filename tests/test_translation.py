@@ -44,7 +44,7 @@ def test_changed_english_makes_translation_outdated(tmp_path):
     assert corpus.translations.state("fr", entry) == "outdated"
     result = run_cli(root, "translations")
     assert result.returncode == 0, result.stderr
-    assert "outdated  practice/sample-mentoring" in result.stdout
+    assert "outdated  practice/sample-mentoring (update the text, then set source: " in result.stdout
 
 
 def test_changing_untranslated_fields_keeps_translation_current(tmp_path):
