@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from integra.model import load_corpus
 from integra.project import load_project
@@ -55,16 +56,43 @@ def on_config(config):
     return config
 
 
-def on_post_build(config):
-    """Once per build (in the default language's pass): make the PDFs into site/downloads/."""
-    from integra.pdf import FontMissing, build_pdfs
 
-    corpus = _last_corpus
-    if corpus is None or config.theme.get("language") != corpus.project.default_language:
+
+# mkdocs-static-i18n builds the other languages from inside the default language's on_post_build,
+# so builds nest: the outermost build ends last. Count the depth to act once, at the very end.
+_depth = 0
+_site_root: Path | None = None
+
+
+def on_pre_build(config):
+    global _depth, _site_root
+    if _depth == 0:
+        _site_root = Path(config.site_dir)
+    _depth += 1
+
+
+def on_build_error(error):
+    global _depth
+    _depth = 0
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config):
+    """Once per build, after every language is built: the PDFs and the search index."""
+    global _depth
+    from integra.pdf import FontMissing, build_pdfs
+    from integra.search import SearchIndexError, index_site
+
+    _depth -= 1
+    if _depth > 0 or _last_corpus is None or _site_root is None:
         return
+    corpus = _last_corpus
     try:
-        results = build_pdfs(corpus, Path(config.site_dir) / "downloads", corpus.project.root / ".cache" / "pdf")
-    except FontMissing as err:
+        if not os.environ.get("HUB_ONLY_LANG"):  # a one-language preview skips the PDFs
+            results = build_pdfs(corpus, _site_root / "downloads", corpus.project.root / ".cache" / "pdf")
+            rendered = [r for r in results if not r.cached]
+            log.info("integra: %d PDFs (%d rendered, %d from cache)", len(results), len(rendered), len(results) - len(rendered))
+        index_site(_site_root)
+    except (FontMissing, SearchIndexError) as err:
         raise PluginError(str(err)) from None
-    rendered = [r for r in results if not r.cached]
-    log.info("integra: %d PDFs (%d rendered, %d from cache)", len(results), len(rendered), len(results) - len(rendered))
+    log.info("integra: search index written")

@@ -42,6 +42,7 @@ def markdown_inline(text: Any) -> Markup:
 
 
 STATUS_PAGE = "translation-status/index.md"
+FIND_PAGE = "find/index.md"
 
 
 def page_path(kind: str, id: str | None = None) -> str:
@@ -203,6 +204,7 @@ class Renderer:
         out: list[Page] = []
         for language in self.project.language_codes:
             out.append(self.status_page(language))
+            out.append(self._render("find.md.j2", language, FIND_PAGE))
             for kind in KINDS.values():
                 if not kind.page:
                     continue
