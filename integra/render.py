@@ -139,8 +139,25 @@ class Renderer:
             return relative_link(source_path, page_path(entry.kind, entry.id))
 
         root = "../" * url_of(source_path, language, default).count("/")
+        corpus = self.corpus
+
+        def facet_counts(entries: list[Entry], field: str, vocabulary: str) -> list[tuple[str, int]]:
+            counts: dict[str, int] = {}
+            for entry in entries:
+                value = entry.data.get(field)
+                for term in value if isinstance(value, list) else [value] if value else []:
+                    counts[term] = counts.get(term, 0) + 1
+            order = [c.id for c in self.sorted_entries("chapter", language)] if vocabulary == "chapters" else list(corpus.vocabularies[vocabulary].terms)
+            return [(term, counts[term]) for term in order if term in counts]
+
+        def chapter_title(id: str) -> str:
+            chapter = corpus.get("chapter", id)
+            return f"{chapter.data.get('order')}. {corpus.translations.localized(language, chapter)['title']}"
+
         return {
             **language_helpers(self.corpus, language),
+            "facet_counts": facet_counts,
+            "chapter_title": chapter_title,
             "link": link,
             "root": root,
             "page_url": url_of(source_path, language, default),
