@@ -54,4 +54,4 @@ test: $(STAMP) ## run the whole test suite (strict site build included)
 	@$(RUN) $(BIN)/python -m pytest
 
 clean: ## remove the built site and generated pages
-	rm -rf site site.new site.old .cache docs/practices docs/case-studies docs/policy docs/glossary docs/seminars docs/schemas docs/translation-status docs/find
+	rm -rf site site.new site.old .cache docs/practices docs/case-studies docs/policy docs/glossary docs/seminars docs/schemas docs/translation-status docs/find docs/overview

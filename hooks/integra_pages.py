@@ -81,6 +81,7 @@ def on_post_build(config):
     """Once per build, after every language is built: the PDFs and the search index."""
     global _depth
     from integra.pdf import FontMissing, build_pdfs
+    from integra.opendata import write_open_data
     from integra.search import SearchIndexError, index_site
 
     _depth -= 1
@@ -92,6 +93,7 @@ def on_post_build(config):
             results = build_pdfs(corpus, _site_root / "downloads", corpus.project.root / ".cache" / "pdf")
             rendered = [r for r in results if not r.cached]
             log.info("integra: %d PDFs (%d rendered, %d from cache)", len(results), len(rendered), len(results) - len(rendered))
+        write_open_data(corpus, _site_root)
         index_site(_site_root)
     except (FontMissing, SearchIndexError) as err:
         raise PluginError(str(err)) from None

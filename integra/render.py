@@ -43,6 +43,7 @@ def markdown_inline(text: Any) -> Markup:
 
 STATUS_PAGE = "translation-status/index.md"
 FIND_PAGE = "find/index.md"
+OVERVIEW_PAGE = "overview/index.md"
 
 
 def page_path(kind: str, id: str | None = None) -> str:
@@ -216,12 +217,35 @@ class Renderer:
 
         return self._render("translation-status.md.j2", language, STATUS_PAGE, table=status_table(self.corpus))
 
+    def overview_page(self, language: str) -> Page:
+        from .charts import bar_chart, counts_by, tile_map
+
+        t = language_helpers(self.corpus, language)["t"]
+        practices = self.corpus.of("practice")
+        vocab = self.corpus.vocabularies
+
+        def labels(name: str) -> dict[str, str]:
+            return {term: vocab.label(name, term, language) for term in vocab[name].terms}
+
+        countries = [c for c in counts_by(practices, "countries", labels("countries")) if c.value]
+        countries.sort(key=lambda c: (-c.value, c.label))
+        settings = counts_by(practices, "settings", labels("settings"))
+        approaches = sorted(counts_by(practices, "approaches", labels("approaches")), key=lambda c: -c.value)
+        pictures = [
+            ("map", t("map_title"), tile_map(counts_by(practices, "countries", labels("countries")), t("map_title"), "map"), countries, t("map_note")),
+            ("settings", t("chart_settings"), bar_chart(settings, t("chart_settings"), "settings"), [c for c in settings if c.value], ""),
+            ("approaches", t("chart_approaches"), bar_chart(approaches, t("chart_approaches"), "approaches"), [c for c in approaches if c.value], ""),
+        ]
+        first = {"map": vocab["countries"].label.get(language, ""), "settings": vocab["settings"].label.get(language, ""), "approaches": vocab["approaches"].label.get(language, "")}
+        return self._render("overview.md.j2", language, OVERVIEW_PAGE, pictures=pictures, first_column=first)
+
     def pages(self) -> list[Page]:
         """Every generated page, every language."""
         out: list[Page] = []
         for language in self.project.language_codes:
             out.append(self.status_page(language))
             out.append(self._render("find.md.j2", language, FIND_PAGE))
+            out.append(self.overview_page(language))
             for kind in KINDS.values():
                 if not kind.page:
                     continue

@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import KINDS, Corpus
-from .render import FIND_PAGE, STATUS_PAGE, Page, Renderer
+from .render import FIND_PAGE, OVERVIEW_PAGE, STATUS_PAGE, Page, Renderer
 
 SCHEMAS_FOLDER = "schemas"
 
 
 def generated_folders() -> list[str]:
     folders = {kind.folder.split("/")[0] for kind in KINDS.values() if kind.page}
-    return sorted(folders | {SCHEMAS_FOLDER, STATUS_PAGE.split("/")[0], FIND_PAGE.split("/")[0]})
+    return sorted(folders | {SCHEMAS_FOLDER} | {page.split("/")[0] for page in (STATUS_PAGE, FIND_PAGE, OVERVIEW_PAGE)})
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -39,7 +39,7 @@ def make_copy(tmp: Path, content: Path | None = SAMPLES / "valid", translations:
     shutil.copy(ROOT / "translations" / "interface.yml", tmp / "translations" / "interface.yml")
     if translations is not None:
         shutil.copytree(translations, tmp / "translations", dirs_exist_ok=True)
-    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("practices", "case-studies", "policy", "glossary", "seminars", "schemas", "translation-status", "find"))
+    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("practices", "case-studies", "policy", "glossary", "seminars", "schemas", "translation-status", "find", "overview"))
     # Hand-written pages link to real entries; the small sample corpus has other ids.
     for page in (tmp / "docs").rglob("*.md"):
         page.write_text("# " + page.stem.replace("-", " ").title() + "\n\nA page of the hub.\n", encoding="utf-8")
