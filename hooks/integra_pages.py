@@ -88,6 +88,8 @@ def on_post_build(config):
     if _depth > 0 or _last_corpus is None or _site_root is None:
         return
     corpus = _last_corpus
+    if os.environ.get("HUB_EXTRAS") == "0":  # benchmarks time the site alone, then these apart
+        return
     try:
         if not os.environ.get("HUB_ONLY_LANG"):  # a one-language preview skips the PDFs
             results = build_pdfs(corpus, _site_root / "downloads", corpus.project.root / ".cache" / "pdf")

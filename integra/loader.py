@@ -4,7 +4,8 @@ Content comes from many partners, so reading is strict and never executes anythi
 YAML (mappings, lists, strings, numbers, booleans, null) is accepted. Tags that would build
 objects, anchors and aliases (which can expand without end), duplicate keys, tabs used for
 indentation, files that are not UTF-8, empty files and files over ``MAX_BYTES`` are refused with a
-Problem naming the file and line. Dates stay strings: the schema checks they are real dates.
+Problem naming the file and line. Dates stay strings: the schema checks they are real dates, and
+only ``true``/``false`` are booleans (``NO``, Norway's country code, stays a text).
 
 Parsing uses libyaml (CSafeLoader) when present: about 30 times faster than pure Python.
 """
@@ -157,6 +158,8 @@ def _convert(node: yaml.Node, path: tuple, document: Document, seen: set[int]) -
         return [_convert(item, (*path, index), document, seen) for index, item in enumerate(node.value)]
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return node.value
+    if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+        return node.value  # YAML 1.1 reads yes/no/on/off as booleans: NO is Norway here
     try:
         return _constructor.construct_object(node)
     except (yaml.YAMLError, ValueError) as err:

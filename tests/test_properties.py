@@ -49,3 +49,8 @@ def test_validation_of_any_data_yields_problems_with_lines(corpus, data, kind):
         assert problem.line >= 1
         assert problem.message
         assert problem.path == "content/x.yml"
+
+
+def test_yaml_11_booleans_stay_text():
+    """NO is Norway's country code, not false; only true and false are booleans."""
+    assert parse("countries: [NO, no, Yes, 'off']\nflag: true\n", "x.yml").data == {"countries": ["NO", "no", "Yes", "off"], "flag": True}

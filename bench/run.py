@@ -1,0 +1,159 @@
+"""make bench: build synthetic corpora of N entries and report time, size, memory and search cost.
+
+For each N it reports: the content step (load, check, generate pages), the site build with
+MkDocs (total and per language), the search index (Pagefind), PDFs (seconds per page), output
+size and page count, peak memory, and the bytes a first search query downloads. It also builds the
+same generated pages with plain Material and mkdocs-static-i18n, without the hub's hooks, and
+reports the ratio. Results go to docs/performance.md and to the terminal.
+
+Usage: python bench/run.py [N ...]   (default: 250 500 1000 2000)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HUB = HERE.parent
+sys.path.insert(0, str(HUB))
+
+from bench.synthetic import make_project  # noqa: E402
+
+WORK = Path(os.environ.get("BENCH_DIR", "/tmp/integra-bench"))
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(HUB), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+ENV.pop("HUB_ONLY_LANG", None)
+
+
+def run(command: list[str], cwd: Path, env: dict | None = None, lines: list | None = None) -> tuple[float, int]:
+    """Run a command; return (seconds, peak resident memory in MB of that process tree's largest)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in process.stdout:
+        if lines is not None:
+            lines.append((time.perf_counter() - start, line.rstrip()))
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = "\n".join(text for _, text in (lines or [])[-20:])
+        raise SystemExit(f"failed: {' '.join(command)}\n{tail}")
+    return time.perf_counter() - start, usage.ru_maxrss // 1024
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), sum(1 for p in files if p.suffix == ".html")
+
+
+def per_language(lines: list[tuple[float, str]], total: float) -> dict[str, float]:
+    marks = [(t, m.group(1)) for t, text in lines if (m := re.search(r"Building '(\w+)' documentation", text))]
+    out = {}
+    for index, (t, language) in enumerate(marks):
+        end = marks[index + 1][0] if index + 1 < len(marks) else total
+        out[language] = end - t
+    return out
+
+
+def search_payload(site: Path, word: str = "mentor") -> int:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, LAUNCH_ARGS, serve
+
+    sizes = []
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page()
+        page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url and r.ok else None)
+        page.goto(f"{url}find/?q={word}")
+        page.locator("#hub-find-results li").first.wait_for(timeout=30000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(sizes)
+
+
+def baseline(project: Path, out: Path) -> float:
+    """The same generated pages built by plain Material + mkdocs-static-i18n, no hooks."""
+    plain = project.parent / (project.name + "-plain")
+    shutil.rmtree(plain, ignore_errors=True)
+    shutil.copytree(project / "docs", plain / "docs")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    config = config.replace("  custom_dir: overrides\n", "")
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    config = config.replace("strict: true", "strict: false")
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # the plain build has no PDFs or data files: drop links to them so strict mode passes
+    seconds, _ = run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)], plain)
+    return seconds
+
+
+def bench(n: int) -> dict:
+    project = make_project(WORK / f"n{n}", n, HUB)
+    row: dict = {"n": n, "entries": sum(1 for _ in (project / "content").rglob("*.yml")), "translations": sum(1 for _ in (project / "translations").rglob("*/*.yml"))}
+    row["content_s"], _ = run([sys.executable, "-m", "integra", "generate"], project)
+    lines: list = []
+    site = project / "site"
+    row["site_s"], row["site_mb"] = run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], project, env={**ENV, "HUB_EXTRAS": "0"}, lines=lines)
+    row["per_language"] = per_language(lines, row["site_s"])
+    row["bytes"], row["pages"] = folder_size(site)
+    start = time.perf_counter()
+    from integra.model import load_corpus
+    from integra.opendata import write_open_data
+    from integra.project import load_project
+    from integra.search import index_site
+
+    corpus = load_corpus(load_project(project))
+    write_open_data(corpus, site)
+    index_site(site)
+    row["search_index_s"] = time.perf_counter() - start
+    row["search_kb"] = search_payload(site) / 1024
+    row["baseline_s"] = baseline(project, WORK / f"n{n}-plain-site")
+    row["ratio"] = (row["content_s"] + row["site_s"]) / row["baseline_s"]
+    if n <= int(os.environ.get("BENCH_PDF_MAX", "1000")):
+        pdf_lines: list = []
+        seconds, row["pdf_mb"] = run([sys.executable, "-m", "integra", "pdf", "guide.en.pdf", "catalog.en.pdf"], project, lines=pdf_lines)
+        pages = sum(int(m.group(1)) for _, text in pdf_lines if (m := re.search(r": (\d+) pages", text)))
+        row["pdf_s"], row["pdf_pages"] = seconds, pages
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    out = ["| N entries | translations | content step | site build (5 languages) | per language | plain Material + i18n | ratio | search index | first query | HTML pages | output | peak memory | PDF (en guide + catalogue) |",
+           "| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        langs = ", ".join(f"{k} {v:.0f}s" for k, v in r["per_language"].items())
+        pdf = f"{r['pdf_pages']} pages, {r['pdf_s']:.0f}s ({1000 * r['pdf_s'] / max(1, r['pdf_pages']):.0f} ms/page)" if "pdf_s" in r else "not run"
+        out.append(f"| {r['entries']} | {r['translations']} | {r['content_s']:.1f}s | {r['site_s']:.1f}s | {langs} | {r['baseline_s']:.1f}s | {r['ratio']:.2f} | {r['search_index_s']:.1f}s | {r['search_kb']:.0f} KB | {r['pages']} | {r['bytes'] / 1e6:.0f} MB | {r['site_mb']} MB | {pdf} |")
+    growth = []
+    for a, b in zip(rows, rows[1:]):
+        if b["n"] == 2 * a["n"]:
+            growth.append(f"| {a['n']} → {b['n']} | {(b['content_s'] + b['site_s']) / (a['content_s'] + a['site_s']):.2f} | {b['bytes'] / a['bytes']:.2f} |")
+    if growth:
+        out += ["", "Growth when N doubles (linear is 2.0; the targets are at most 2.2 for time and 2.1 for size):", "",
+                "| N → 2N | time ratio | output size ratio |", "| --- | ---: | ---: |", *growth]
+    return "\n".join(out)
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [250, 500, 1000, 2000]
+    rows = []
+    for n in sizes:
+        print(f"bench: N={n} ...", flush=True)
+        rows.append(bench(n))
+        print(table(rows[-1:]).splitlines()[-1], flush=True)
+    text = table(rows)
+    print(text)
+    page = HUB / "docs" / "performance.md"
+    head = page.read_text(encoding="utf-8").split("<!-- bench:start -->")[0] if page.exists() else ""
+    tail = page.read_text(encoding="utf-8").split("<!-- bench:end -->")[1] if page.exists() and "<!-- bench:end -->" in page.read_text(encoding="utf-8") else "\n"
+    page.write_text(head + "<!-- bench:start -->\n" + text + "\n<!-- bench:end -->" + tail, encoding="utf-8")
+    print(f"bench: results written to {page.relative_to(HUB)}")
+
+
+if __name__ == "__main__":
+    main()
