@@ -60,7 +60,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     import shutil
     import subprocess
 
-    if cmd_generate(args) != 0:
+    if cmd_check(args) != 0:  # fail fast with the plain list of problems; the hook generates
         return 1
     project = load_project(args.root)
     site, new, old = (project.root / name for name in ("site", "site.new", "site.old"))

@@ -34,7 +34,9 @@ def _first(corpus, kind):
 def test_entry_page_loads_without_outside_requests(browser, site_url, corpus, language):
     page = browser.new_page()
     outside: list[str] = []
+    failed: list[str] = []
     page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     entry = _first(corpus, "practice")
     prefix = "" if language == "en" else f"{language}/"
     response = page.goto(f"{site_url}{prefix}practices/{entry.id}/")
@@ -45,6 +47,7 @@ def test_entry_page_loads_without_outside_requests(browser, site_url, corpus, la
     page.wait_for_load_state("networkidle")
     page.close()
     assert outside == []
+    assert failed == [], "every request of a page view succeeds (no wasted 404s)"
 
 
 def test_language_switcher_stays_on_the_same_entry(browser, site_url, corpus):
