@@ -26,10 +26,13 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-@lru_cache(maxsize=4096)
+_MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
+@lru_cache(maxsize=8192)
 def markdown_to_html(text: str) -> str:
     """Markdown from content to clean HTML: an allow-list of tags; only http(s) and mailto links."""
-    html = markdown_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    html = _MARKDOWN.reset().convert(text)
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
 
 
@@ -52,6 +55,7 @@ def page_path(kind: str, id: str | None = None) -> str:
     return f"{folder}/{id}.md" if id else f"{folder}/index.md"
 
 
+@lru_cache(maxsize=65536)
 def relative_link(from_page: str, to_page: str) -> str:
     """Relative link between two source paths, as MkDocs expects in Markdown."""
     start = PurePosixPath(from_page).parent
@@ -75,12 +79,22 @@ def language_helpers(corpus: Corpus, language: str) -> dict[str, Any]:
     labels, translated entry data and translation states."""
     default = corpus.project.default_language
 
+    strings = corpus.interface.for_language(language)
+
     def t(key: str, **values: Any) -> str:
-        text = corpus.interface.text(key, language)
+        text = strings[key]
         return text.format(**values) if values else text
 
     def label(vocabulary: str, term: str) -> str:
         return corpus.vocabularies.label(vocabulary, term, language)
+
+    def meta(rows: list[tuple[str, Any]]) -> Markup:
+        """The metadata panel: a definition list of (label, value) rows."""
+        cells = (Markup('<div class="hub-meta__row"><dt>%s</dt><dd>%s</dd></div>') % (name, value) for name, value in rows)
+        return Markup('<dl class="hub-meta">\n') + Markup("\n").join(cells) + Markup("\n</dl>")
+
+    def chips(vocabulary: str, terms: list[str]) -> Markup:
+        return Markup(" ").join(Markup('<span class="hub-chip">%s</span>') % label(vocabulary, term) for term in terms)
 
     def vocab_title(vocabulary: str) -> str:
         labels = corpus.vocabularies[vocabulary].label
@@ -89,6 +103,8 @@ def language_helpers(corpus: Corpus, language: str) -> dict[str, Any]:
     return {
         "t": t,
         "label": label,
+        "chips": chips,
+        "meta": meta,
         "vocab_title": vocab_title,
         "data": lambda entry: corpus.translations.localized(language, entry),
         "state_of": lambda entry: corpus.translations.state(language, entry),

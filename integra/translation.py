@@ -98,6 +98,7 @@ class Translations:
     corpus: Corpus
     files: dict[tuple[str, str, str], Translation]  # (language, kind, id) -> translation
     _hashes: dict[tuple[str, str], str] = field(default_factory=dict)
+    _merged: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
 
     def current_hash(self, entry: Entry) -> str:
         key = (entry.kind, entry.id)
@@ -124,7 +125,10 @@ class Translations:
         found = self.get(language, entry)
         if found is None or language == self.corpus.project.default_language:
             return entry.data
-        return {**entry.data, **found.fields}
+        key = (language, entry.kind, entry.id)
+        if key not in self._merged:
+            self._merged[key] = {**entry.data, **found.fields}
+        return self._merged[key]
 
 
 def load_translations(corpus: Corpus) -> tuple[Translations, list[Problem]]:
