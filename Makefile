@@ -16,7 +16,7 @@ endif
 RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8 HUB_ONLY_LANG=$(ONLY_LANG)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check build serve pdf new test bench translations clean
+.PHONY: help setup check build serve pdf new test bench links translations clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
@@ -52,6 +52,9 @@ translations: $(STAMP) ## translation status per language (missing, outdated)
 test: $(STAMP) ## run the whole test suite (strict site build included)
 	@bash scripts/system-deps.sh
 	@$(RUN) $(BIN)/python -m pytest
+
+links: $(STAMP) ## check every outside link over the network (a report; never fails)
+	@$(RUN) $(BIN)/python -m integra links
 
 bench: $(STAMP) ## build synthetic collections of 250 to 2000 entries; write docs/performance.md
 	@bash scripts/system-deps.sh

@@ -139,6 +139,79 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+PAGE_BUDGET_KB = 150
+
+
+def page_weights(site: Path, pages: dict[str, str]) -> list[dict]:
+    """Bytes a first visit downloads per page type, by kind of file, as sent and gzip-compressed
+    (what any static host with compression transfers)."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, LAUNCH_ARGS, serve
+
+    def category(url: str, content_type: str) -> str:
+        if "/pagefind/" in url:
+            return "search"
+        for key, name in (("text/html", "html"), ("css", "css"), ("javascript", "js"), ("font", "fonts"), ("image", "images")):
+            if key in content_type:
+                return name
+        return "other"
+
+    rows = []
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        for name, path in pages.items():
+            context = browser.new_context()  # empty cache: a first visit
+            page = context.new_page()
+            seen: list[tuple[str, int, int]] = []
+
+            def record(response):
+                if response.url.startswith("data:") or not response.ok:
+                    return
+                body = response.body()
+                seen.append((category(response.url, response.headers.get("content-type", "")), len(body), len(gzip.compress(body, 6))))
+
+            page.on("response", record)
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            row = {"page": name, "raw": sum(s[1] for s in seen), "gzip": sum(s[2] for s in seen)}
+            for kind in ("html", "css", "js", "fonts", "images", "search", "other"):
+                row[kind] = sum(s[2] for s in seen if s[0] == kind)
+            rows.append(row)
+            context.close()
+        browser.close()
+    return rows
+
+
+def weight_table(rows: list[dict]) -> str:
+    out = [f"Budget: an entry page under {PAGE_BUDGET_KB} KB transferred on a first visit (gzip, as static hosts serve it).", "",
+           "| page type | HTML | CSS | JS | fonts | images | search | total (gzip) | total (uncompressed) | within budget |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        kb = lambda v: f"{v / 1024:.0f} KB"  # noqa: E731
+        ok = "yes" if r["gzip"] / 1024 < PAGE_BUDGET_KB else "NO"
+        out.append(f"| {r['page']} | {kb(r['html'])} | {kb(r['css'])} | {kb(r['js'])} | {kb(r['fonts'])} | {kb(r['images'])} | {kb(r['search'])} | {kb(r['gzip'])} | {kb(r['raw'])} | {ok} |")
+    return "\n".join(out)
+
+
+def real_site_weights() -> str:
+    """Page weights of the hub's own site (built with make build)."""
+    site = HUB / "site"
+    if not (site / "index.html").is_file():
+        run([sys.executable, "-m", "integra", "build"], HUB)
+    from integra.model import load_corpus
+    from integra.project import load_project
+
+    corpus = load_corpus(load_project(HUB))
+    first = {kind: sorted(e.id for e in corpus.of(kind))[0] for kind in ("practice", "case-study", "recommendation", "term") if corpus.of(kind)}
+    pages = {"home": "", "practice catalogue": "practices/", "practice (fr)": f"fr/practices/{first.get('practice', '')}/",
+             "case study (bg)": f"bg/case-studies/{first.get('case-study', '')}/", "guide (el)": "el/policy/",
+             "glossary term (pt)": f"pt/glossary/{first.get('term', '')}/", "search, first query (fr)": "fr/find/?q=prison"}
+    return weight_table(page_weights(site, pages))
+
+
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [250, 500, 1000, 2000]
     rows = []
@@ -147,6 +220,8 @@ def main() -> None:
         rows.append(bench(n))
         print(table(rows[-1:]).splitlines()[-1], flush=True)
     text = table(rows)
+    if not os.environ.get("BENCH_NO_WEIGHTS"):
+        text += "\n\n### Page weight of this site\n\n" + real_site_weights()
     print(text)
     page = HUB / "docs" / "performance.md"
     head = page.read_text(encoding="utf-8").split("<!-- bench:start -->")[0] if page.exists() else ""

@@ -9,6 +9,7 @@ Usage: python -m integra COMMAND
   pdf            make the PDFs (guide, catalogue, seminar packs) into site/downloads/
   new KIND ID [--lang L]
                  write a new entry (or a translation of an existing one) with every field
+  links          check every outside link (sources, pages) over the network; reports only
   reference      rewrite the field reference in CONTRIBUTING.md from the schemas
   translations   print, per language, the share translated and the missing and outdated entries
 
@@ -136,6 +137,18 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from .links import check_all
+
+    corpus = _corpus(args.root)
+    results = check_all(corpus)
+    broken = [(url, result, files) for url, result, files in results if result != "ok"]
+    for url, result, files in broken:
+        print(f"{files[0]}: {url}: {result}" + (f" (and {len(files) - 1} more files)" if len(files) > 1 else ""))
+    print(f"links: {len(results) - len(broken)} of {len(results)} outside links answered")
+    return 0  # informational: outside sites must not block the hub's checks
+
+
 def cmd_reference(args: argparse.Namespace) -> int:
     from .reference import update
     from .site import write_if_changed
@@ -181,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new entry's id (its file name)")
     new.add_argument("--lang", default="", help="write a translation of an existing entry into this language")
     new.set_defaults(func=cmd_new)
+    sub.add_parser("links", help="check outside links (never fails)").set_defaults(func=cmd_links)
     sub.add_parser("reference", help="rewrite the field reference in CONTRIBUTING.md").set_defaults(func=cmd_reference)
     translations = sub.add_parser("translations", help="translation status per language")
     translations.add_argument("-v", "--verbose", action="store_true", help="list missing entries too")
