@@ -165,7 +165,10 @@ class Renderer:
                 for term in value if isinstance(value, list) else [value] if value else []:
                     counts[term] = counts.get(term, 0) + 1
             order = [c.id for c in self.sorted_entries("chapter", language)] if vocabulary == "chapters" else list(corpus.vocabularies[vocabulary].terms)
-            return [(term, counts[term]) for term in order if term in counts]
+            found = [(term, counts[term]) for term in order if term in counts]
+            if vocabulary == "countries":  # by name in the reader's language, not by code
+                found.sort(key=lambda item: corpus.vocabularies.label("countries", item[0], language))
+            return found
 
         def chapter_title(id: str) -> str:
             chapter = corpus.get("chapter", id)

@@ -85,6 +85,12 @@ def test_keyboard_reaches_search_filters_and_language_switcher(browser_page):
     page.goto(f"{url}practices/")
     assert _tab_until(page, "#hub-search-input"), "search box not reachable by keyboard"
     assert _tab_until(page, ".md-select__link, .md-header__option button"), "language switcher not reachable by keyboard"
-    assert _tab_until(page, ".hub-facets__form input[type=checkbox]"), "filters not reachable by keyboard"
+    assert _tab_until(page, ".hub-facets summary"), "filters not reachable by keyboard"
+    page.keyboard.press("Enter")  # open the filter panel
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.hub-facets__form input[type=checkbox]')"):
+            break
+    assert page.evaluate("() => document.activeElement.matches('.hub-facets__form input[type=checkbox]')")
     page.keyboard.press("Space")
     assert "?" in page.url, "a filter chosen with the keyboard is kept in the URL"

@@ -42,6 +42,7 @@
     const input = form.querySelector(`input[name="${f}"][value="${CSS.escape(t)}"]`);
     if (input) input.checked = true;
   }
+  if ([...params.keys()].some((key) => facets.includes(key))) form.closest("details").open = true;
   form.addEventListener("change", () => update(true));
   form.addEventListener("reset", () => setTimeout(() => update(true), 0));
   form.addEventListener("submit", (event) => event.preventDefault());
