@@ -58,6 +58,14 @@ def on_config(config):
 
 
 
+def on_page_context(context, page, config, nav):
+    """Interface strings of the page's language for the theme overrides (footer)."""
+    if _last_corpus is not None:
+        language = config.theme.get("language") or _last_corpus.project.default_language
+        context["hub_t"] = _last_corpus.interface.for_language(language)
+    return context
+
+
 # mkdocs-static-i18n builds the other languages from inside the default language's on_post_build,
 # so builds nest: the outermost build ends last. Count the depth to act once, at the very end.
 _depth = 0
