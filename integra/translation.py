@@ -222,6 +222,11 @@ def _read_translation(corpus: Corpus, language: str, entry: Entry, document: Doc
     for name in translatable:
         if name in entry.data and name not in data:
             problems.append(Problem(rel, 1, name, "is missing: translate every translatable field the English has"))
+    # the same rules as the English (lengths, non-empty texts), reported on the translation's lines
+    from .schema import validate
+
+    merged = Document(path=rel, data={**entry.data, **fields}, lines=document.lines)
+    problems.extend(p for p in validate(corpus.schemas, entry.kind, merged) if p.field.split("[")[0].split(".")[0] in fields)
     if problems:
         return None, problems
     return Translation(language=language, entry=entry, document=document, status=status, source=source, fields=fields), problems

@@ -83,3 +83,10 @@ def test_translation_without_status_or_with_missing_field(tmp_path):
     problems = _problems(root)
     assert any(p.startswith(f"{FR}:1: translation: is missing") for p in problems), problems
     assert any(p == f"{FR}:1: evidence: is missing: translate every translatable field the English has" for p in problems), problems
+
+
+def test_translation_follows_the_schema_rules(tmp_path):
+    root = _with_translation(tmp_path)
+    path = root / FR
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Exemple de programme de mentorat", "title: " + "x" * 150), encoding="utf-8")
+    assert f"{FR}:4: title: is 150 characters long; at most 140 allowed" in _problems(root)
