@@ -200,7 +200,11 @@ class Renderer:
         if kind == "chapter":
             return sorted(entries, key=lambda e: (e.data.get("order", 0), e.id))
         title_field = KINDS[kind].title_field
-        return sorted(entries, key=lambda e: (str(self.corpus.translations.localized(language, e).get(title_field, e.id)).casefold(), e.id))
+        def key(e: Entry) -> tuple[str, str]:
+            title = str(self.corpus.translations.localized(language, e).get(title_field, e.id))
+            return title.lstrip("\"'«„“‘(").casefold(), e.id
+
+        return sorted(entries, key=key)
 
     # -- pages ------------------------------------------------------------------------------
 
