@@ -142,8 +142,7 @@ def render_html(corpus: Corpus, job: PdfJob) -> str:
     css = resources.files("integra").joinpath("templates/print/print.css").read_text(encoding="utf-8")
     return env.get_template(job.template).render(
         **helpers,
-        **job.values,
-        cover_facts=job.values.get("cover_facts", []),
+        **{"cover_facts": [], **job.values},
         anchor=lambda e: _anchor(e) if (e.kind, e.id) in included else "",
         title=job.title,
         subtitle=job.subtitle,

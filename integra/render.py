@@ -272,8 +272,6 @@ class Renderer:
             for kind in KINDS.values():
                 if not kind.page:
                     continue
-                if kind.name == "seminar" and not self.corpus.of("seminar"):
-                    continue
                 out.append(self.catalogue_page(kind.name, language))
                 for entry in self.corpus.of(kind.name):
                     out.append(self.entry_page(entry, language))
