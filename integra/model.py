@@ -98,6 +98,32 @@ class Corpus:
             if chapter is not None:
                 yield "chapter", "chapter", chapter
 
+    def similar(self, entry: Entry, limit: int = 5) -> list[Entry]:
+        """Entries of the same kind sharing the most vocabulary terms with ``entry`` (at least two),
+        the closest first; explicit links are left to the page's other lists."""
+        fields = [name for name, spec in self.schemas.properties(entry.kind).items() if "vocabularies.schema.json" in str(spec)]
+        if not fields:
+            return []
+
+        def terms(e: Entry) -> set[tuple[str, str]]:
+            out = set()
+            for name in fields:
+                value = e.data.get(name)
+                for term in value if isinstance(value, list) else [value] if value else []:
+                    out.add((name, term))
+            return out
+
+        mine = terms(entry)
+        linked = set(entry.data.get("related") or [])
+        scored = []
+        for other in self.of(entry.kind):
+            if other.id == entry.id or other.id in linked:
+                continue
+            shared = len(mine & terms(other))
+            if shared >= 2:
+                scored.append((-shared, other.id, other))
+        return [other for _, _, other in sorted(scored)[:limit]]
+
     def backlinks(self) -> dict[tuple[str, str], list[Entry]]:
         """(kind, id) -> entries that reference it, computed once for the whole corpus."""
         links: dict[tuple[str, str], list[Entry]] = {}

@@ -220,6 +220,7 @@ class Renderer:
             d=translations.localized(language, entry),
             state=state,
             cited=cited,
+            similar=self.corpus.similar(entry) if entry.kind in ("practice", "case-study") else [],
             chapter=self.corpus.get("chapter", entry.data.get("chapter", "")) if entry.kind == "recommendation" else None,
         )
 

@@ -75,3 +75,28 @@ def test_catalogue_links_lead_to_entries(browser, site_url, corpus):
     page.wait_for_load_state()
     assert "/practices/" in page.url and page.url.rstrip("/") != f"{site_url}practices"
     page.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_filters_narrow_the_catalogue_and_live_in_the_url(browser, site_url, corpus, language):
+    prefix = "" if language == "en" else f"{language}/"
+    expected = sum("prison" in e.data["settings"] for e in corpus.of("practice"))
+    both = sum("prison" in e.data["settings"] and "mentoring" in e.data["approaches"] for e in corpus.of("practice"))
+    page = browser.new_page()
+    page.goto(f"{site_url}{prefix}practices/")
+    page.locator(".hub-facets summary").click()
+    page.locator('.hub-facets input[name="settings"][value="prison"]').check()
+    assert page.locator(".hub-filterable:visible").count() == expected
+    assert "settings=prison" in page.url
+    page.locator('.hub-facets input[name="approaches"][value="mentoring"]').check()
+    assert page.locator(".hub-filterable:visible").count() == both
+    shared = page.url
+    page.goto(shared)  # the same view from a shared link
+    assert page.locator(".hub-filterable:visible").count() == both
+    assert page.locator('.hub-facets input[name="settings"][value="prison"]').is_checked()
+    page.close()
+
+
+def test_without_javascript_the_full_list_is_there(built_site, corpus):
+    html = (built_site / "practices/index.html").read_text(encoding="utf-8")
+    assert html.count('class="hub-card hub-filterable"') == len(corpus.of("practice"))

@@ -28,6 +28,21 @@ def test_corpus_has_no_problem_anywhere(corpus):
     assert [str(p) for p in corpus.problems] == []
 
 
+def test_corpus_counts(corpus):
+    """The corpus floors: 30 practices, 8 case studies, 25 recommendations, 40 terms, 2 packs."""
+    assert len(corpus.of("practice")) >= 30
+    assert len(corpus.of("case-study")) >= 8
+    assert len(corpus.of("recommendation")) >= 25
+    assert len(corpus.of("term")) >= 40
+    assert len(corpus.of("seminar")) >= 2
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if "/practices/" in p.as_posix()], ids=lambda p: p.stem)
+def test_practice_description_length(corpus, path):
+    words = len(corpus.get("practice", path.stem).data["description"].split())
+    assert 150 <= words <= 400, words
+
+
 def test_foundation_minimum_content(corpus):
     assert len(corpus.of("practice")) >= 6
     assert len(corpus.of("case-study")) >= 2

@@ -77,3 +77,20 @@ def test_ordinary_numbers_are_not_personal_data(tmp_path):
     text = "In 2019, 65 officers from 4 countries met for 5 days; the unit held 20 places (2017-2020)."
     path.write_text(path.read_text(encoding="utf-8").replace("A situation.", text), encoding="utf-8")
     assert load_corpus(load_project(root)).problems == []
+
+
+def test_oversized_file_is_refused(tmp_path):
+    root = make_copy(tmp_path)
+    path = root / "content/glossary/sample-term.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "# " + "x" * 300_000 + "\n", encoding="utf-8")
+    problems = [str(p) for p in load_corpus(load_project(root)).problems]
+    assert problems == ["content/glossary/sample-term.yml:1: file is 293 KB; at most 256 KB allowed (split the text or shorten it)"]
+
+
+def test_ids_differing_only_in_case_are_duplicates(tmp_path):
+    root = make_copy(tmp_path)
+    source = root / "content/glossary/other-term.yml"
+    (root / "content/glossary/Other-Term.yml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    problems = [str(p) for p in load_corpus(load_project(root)).problems]
+    assert "content/glossary/other-term.yml:1: id 'other-term' is used by 2 files of this kind; ids must be unique" in problems
+    assert any(p.startswith("content/glossary/Other-Term.yml:1: file name 'Other-Term' is not a valid id") for p in problems)

@@ -106,3 +106,14 @@ def test_translation_floor_per_language(corpus, language):
 def test_home_and_project_pages_are_translated(project, language):
     for page in ["index.md", "integra/index.md", "integra/state-of-the-art.md", "integra/risk-assessment.md", "integra/training-programme.md", "integra/mentoring-model.md", "integra/e-learning.md", "contribute.md"]:
         assert (project.docs_dir / page.replace(".md", f".{language}.md")).is_file(), page
+
+
+def test_no_translation_is_left_in_english(corpus):
+    """A translation file whose long texts equal the English is an unfinished scaffold."""
+    untranslated = []
+    for (language, kind, id_), translation in corpus.translations.files.items():
+        for name, value in translation.fields.items():
+            original = translation.entry.data.get(name)
+            if isinstance(value, str) and len(value) > 40 and value == original:
+                untranslated.append(f"{language}/{kind}/{id_}: {name}")
+    assert untranslated == []

@@ -33,9 +33,16 @@ def test_every_entry_has_a_page_in_every_language(built_site, corpus, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_declare_their_language(built_site, language):
+def test_pages_declare_their_language_and_alternates(built_site, corpus, language):
     html = _page(built_site, language, "practices").read_text(encoding="utf-8")
     assert f'<html lang="{language}"' in html
+    entry = sorted(corpus.of("practice"), key=lambda e: e.id)[0]
+    page = _page(built_site, language, f"practices/{entry.id}").read_text(encoding="utf-8")
+    for other in LANGUAGES:
+        prefix = "" if other == "en" else f"{other}/"
+        assert re.search(rf'<link rel="alternate" href="[^"]*{prefix}practices/{entry.id}/" hreflang="{other}"', page), other
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'hreflang="{language}" href="https://integra-hub.example.org/{"" if language == "en" else language + "/"}practices/{entry.id}/"' in sitemap
 
 
 def test_catalogue_lists_every_practice(built_site, corpus):
