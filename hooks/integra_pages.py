@@ -23,6 +23,13 @@ log = logging.getLogger("mkdocs.hooks.integra")
 _INPUTS = ("content", "translations", "schemas", "vocabularies.yml", "integra")
 _last_fingerprint: tuple | None = None
 _last_corpus = None
+_serving = False
+
+
+def on_startup(command, dirty):
+    """A live preview skips the PDFs, open data and search index: they are for the built site."""
+    global _serving
+    _serving = command == "serve"
 
 
 def _fingerprint(root: Path) -> tuple:
@@ -49,7 +56,7 @@ def on_config(config):
     newest = max((str(e.data["last_reviewed"]) for e in corpus.all() if e.data.get("last_reviewed")), default="2020-01-01")
     stamp = datetime.combine(date.fromisoformat(newest), datetime.min.time(), tzinfo=timezone.utc).timestamp()
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp)))
-    written, removed = write_pages(corpus, Path(config.docs_dir))
+    written, removed = write_pages(corpus, Path(config.docs_dir), os.environ.get("HUB_ONLY_LANG") or None)
     log.info("integra: %d generated pages written, %d stale removed", written, removed)
     _last_fingerprint = _fingerprint(root)
     _last_corpus = corpus
@@ -96,7 +103,7 @@ def on_post_build(config):
     if _depth > 0 or _last_corpus is None or _site_root is None:
         return
     corpus = _last_corpus
-    if os.environ.get("HUB_EXTRAS") == "0":  # benchmarks time the site alone, then these apart
+    if os.environ.get("HUB_EXTRAS") == "0" or _serving:  # benchmarks and previews skip these
         return
     try:
         if not os.environ.get("HUB_ONLY_LANG"):  # a one-language preview skips the PDFs

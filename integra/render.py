@@ -263,10 +263,10 @@ class Renderer:
         first = {"map": vocab["countries"].label.get(language, ""), "settings": vocab["settings"].label.get(language, ""), "approaches": vocab["approaches"].label.get(language, "")}
         return self._render("overview.md.j2", language, OVERVIEW_PAGE, pictures=pictures, first_column=first)
 
-    def pages(self) -> list[Page]:
-        """Every generated page, every language."""
+    def pages(self, languages: tuple[str, ...] | None = None) -> list[Page]:
+        """Every generated page in every language (or only in ``languages``)."""
         out: list[Page] = []
-        for language in self.project.language_codes:
+        for language in languages or self.project.language_codes:
             out.append(self.status_page(language))
             out.append(self._render("find.md.j2", language, FIND_PAGE))
             out.append(self.overview_page(language))

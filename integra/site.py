@@ -31,8 +31,8 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def all_pages(corpus: Corpus) -> list[Page]:
-    pages = Renderer(corpus).pages()
+def all_pages(corpus: Corpus, languages: tuple[str, ...] | None = None) -> list[Page]:
+    pages = Renderer(corpus).pages(languages)
     pages += [Page(f"{SCHEMAS_FOLDER}/{name}", text) for name, text in corpus.schemas.published().items()]
     return pages
 
@@ -43,10 +43,16 @@ def write_vocabulary_schema(corpus: Corpus) -> bool:
     return write_if_changed(corpus.project.schemas_dir / name, corpus.schemas.published()[name])
 
 
-def write_pages(corpus: Corpus, docs_dir: Path) -> tuple[int, int]:
-    """Write every generated page; return (pages written, stale files removed)."""
+def write_pages(corpus: Corpus, docs_dir: Path, only_language: str | None = None) -> tuple[int, int]:
+    """Write every generated page; return (pages written, stale files removed).
+
+    With ``only_language`` (a one-language preview) only that language and the default one are
+    rendered, and the other languages' files are left as they are."""
     write_vocabulary_schema(corpus)
-    pages = all_pages(corpus)
+    languages = None
+    if only_language:
+        languages = tuple(dict.fromkeys((corpus.project.default_language, only_language)))
+    pages = all_pages(corpus, languages)
     wanted = {page.path for page in pages}
     written = sum(write_if_changed(docs_dir / page.path, page.text) for page in pages)
     removed = 0
@@ -56,9 +62,17 @@ def write_pages(corpus: Corpus, docs_dir: Path) -> tuple[int, int]:
             continue
         for path in sorted(root.rglob("*"), reverse=True):
             rel = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and rel not in wanted:
+            if path.is_file() and rel not in wanted and (languages is None or _language_of(rel, corpus) in languages):
                 path.unlink()
                 removed += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return written, removed
+
+
+def _language_of(rel: str, corpus: Corpus) -> str:
+    """The language of a generated file from its suffix: page.fr.md is French, page.md the default."""
+    parts = rel.rsplit(".", 2)
+    if len(parts) == 3 and parts[1] in corpus.project.language_codes:
+        return parts[1]
+    return corpus.project.default_language
