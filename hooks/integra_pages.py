@@ -20,7 +20,7 @@ from integra.project import load_project
 from integra.site import write_pages
 
 log = logging.getLogger("mkdocs.hooks.integra")
-_INPUTS = ("content", "translations", "schemas", "vocabularies.yml", "integra")
+_INPUTS = ("content", "translations", "schemas", "vocabularies.yml", "integra/templates")
 _last_fingerprint: tuple | None = None
 _last_corpus = None
 _serving = False
