@@ -70,6 +70,10 @@ def on_page_context(context, page, config, nav):
     if _last_corpus is not None:
         language = config.theme.get("language") or _last_corpus.project.default_language
         context["hub_t"] = _last_corpus.interface.for_language(language)
+        # the search page of the page's own language, relative to the page
+        root = "../" * page.url.count("/")
+        prefix = "" if language == _last_corpus.project.default_language else f"{language}/"
+        context["hub_find"] = f"{root}{prefix}find/"
     return context
 
 

@@ -100,8 +100,15 @@ def language_helpers(corpus: Corpus, language: str) -> dict[str, Any]:
         labels = corpus.vocabularies[vocabulary].label
         return labels.get(language) or labels[default]
 
+    def original(text: Any) -> Markup:
+        """A text kept as written in the entry (a name): marked with the source's language."""
+        if language == default:
+            return Markup("%s") % text
+        return Markup('<span lang="%s">%s</span>') % (default, text)
+
     return {
         "t": t,
+        "original": original,
         "label": label,
         "chips": chips,
         "meta": meta,

