@@ -63,7 +63,8 @@ def bar_chart(counts: list[Count], title: str, ident: str) -> Markup:
     """A horizontal bar chart with the label and the number beside each bar."""
     counts = [c for c in counts if c.value > 0]
     top = max((c.value for c in counts), default=1)
-    label_width, bar_width, row = 300, 300, 30
+    longest = max((len(c.label) for c in counts), default=10)
+    label_width, bar_width, row = min(460, max(160, round(longest * 8.4) + 16)), 300, 30
     width, height = label_width + bar_width + 50, max(row, row * len(counts) + 10)
     parts = [f'<svg class="hub-chart hub-bars" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="{ident}-title">{escape(title)}</title>']
