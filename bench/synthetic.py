@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from integra.loader import load
+from tests.conftest import make_copy
 from integra.model import load_corpus
 from integra.project import load_project
 from integra.translation import source_hash
@@ -36,16 +37,7 @@ def make_project(root: Path, n: int, hub: Path, translate_share: float = 0.3) ->
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    for name in ("mkdocs.yml", "vocabularies.yml", "personal-data.yml"):
-        shutil.copy(hub / name, root / name)
-    for name in ("schemas", "hooks", "overrides"):
-        shutil.copytree(hub / name, root / name)
-    (root / "integra").symlink_to(hub / "integra")
-    (root / "translations").mkdir()
-    shutil.copy(hub / "translations/interface.yml", root / "translations/interface.yml")
-    shutil.copytree(hub / "docs", root / "docs", ignore=shutil.ignore_patterns("practices", "case-studies", "policy", "glossary", "seminars", "schemas", "translation-status", "find", "overview"))
-    for page in (root / "docs").rglob("*.md"):
-        page.write_text("# " + page.stem.replace("-", " ").title() + "\n\nA page of the hub.\n", encoding="utf-8")
+    make_copy(root, content=None)  # the hub's configuration, with an empty content/ to fill
     vocab = load(hub / "vocabularies.yml", "vocabularies.yml").data  # the hub's loader: NO stays Norway
     terms = {name: list(v["terms"]) for name, v in vocab.items()}
     rng = random.Random(n)
