@@ -115,6 +115,9 @@ def on_post_build(config):
             rendered = [r for r in results if not r.cached]
             log.info("integra: %d PDFs (%d rendered, %d from cache)", len(results), len(rendered), len(results) - len(rendered))
         write_open_data(corpus, _site_root)
+        # Material's search index is never loaded (the header form leads to Pagefind): drop it
+        for unused in _site_root.glob("**/search/search_index.json"):
+            unused.unlink()
         index_site(_site_root)
     except (FontMissing, SearchIndexError) as err:
         raise PluginError(str(err)) from None
