@@ -1,8 +1,12 @@
-"""MkDocs adapter: before MkDocs collects files, generate the hub's pages from content/.
+"""MkDocs adapter: the hub's pages, PDFs, open data and search index, from content/.
 
-The work is the core's (``integra``); this hook only calls it on ``on_config`` and turns content
-problems into a build error (no traceback). mkdocs-static-i18n runs the build once per language;
-the pages of every language are generated on the first run, and again only when an input changed.
+The work is the core's (``integra``); this hook only calls it at MkDocs events:
+- ``on_config``: check the content (problems become a build error, no traceback) and generate the
+  pages of every language into docs/ (again only when an input changed: mkdocs-static-i18n runs
+  the build once per language);
+- ``on_page_context``: interface strings of the page's language for the theme overrides;
+- ``on_post_build``, once after the last language: PDFs, open data and the Pagefind index
+  (skipped by ``mkdocs serve`` and by benchmarks with HUB_EXTRAS=0).
 """
 
 from __future__ import annotations
