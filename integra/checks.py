@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from .loader import field_name
 from .model import KINDS, Corpus, Entry
 from .problems import Problem, allowed_list, suggest
 
@@ -122,7 +123,7 @@ def case_studies_hold_no_personal_data(corpus: Corpus) -> Iterator[Problem]:
     for entry in corpus.of("case-study"):
         for path, text in _texts({k: v for k, v in entry.data.items() if k != "sources"}):
             where = entry.line_of(*path)
-            field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+            field = field_name(path)
             text_no_years = re.sub(r"\b(19|20)\d{2}\b", "", text)
             for kind, pattern in (("an e-mail address", _EMAIL), ("a phone number", _PHONE), ("an ID number", _ID_NUMBER)):
                 found = pattern.search(text_no_years if kind != "an e-mail address" else text)

@@ -111,8 +111,8 @@ def _anchor(entry: Entry) -> str:
 
 
 def _toc(job: PdfJob, corpus: Corpus) -> list[tuple[int, str, str]]:
-    data = language_helpers(corpus, job.language)["data"]
-    t = language_helpers(corpus, job.language)["t"]
+    helpers = language_helpers(corpus, job.language)
+    data, t = helpers["data"], helpers["t"]
     toc: list[tuple[int, str, str]] = []
     if job.template.endswith("guide.html.j2"):
         numbers = _numbers(corpus)

@@ -122,7 +122,7 @@ def language_helpers(corpus: Corpus, language: str) -> dict[str, Any]:
     }
 
 
-def make_environment(corpus: Corpus | None = None) -> Environment:
+def make_environment() -> Environment:
     """The Jinja2 environment of every template: autoescape on, undefined names are errors."""
     env = Environment(
         loader=PackageLoader("integra", "templates"),
@@ -153,6 +153,13 @@ class Renderer:
         self.project = corpus.project
         self.backlinks = corpus.backlinks()
         self.env = make_environment()
+        self._helpers: dict[str, dict[str, Any]] = {}
+
+    def helpers(self, language: str) -> dict[str, Any]:
+        """language_helpers, made once per language (not once per page)."""
+        if language not in self._helpers:
+            self._helpers[language] = language_helpers(self.corpus, language)
+        return self._helpers[language]
 
     # -- helpers handed to templates --------------------------------------------------------
 
@@ -166,13 +173,10 @@ class Renderer:
         corpus = self.corpus
 
         def facet_counts(entries: list[Entry], field: str, vocabulary: str) -> list[tuple[str, int]]:
-            counts: dict[str, int] = {}
-            for entry in entries:
-                value = entry.data.get(field)
-                for term in value if isinstance(value, list) else [value] if value else []:
-                    counts[term] = counts.get(term, 0) + 1
+            from .charts import counts_by
+
             order = [c.id for c in self.sorted_entries("chapter", language)] if vocabulary == "chapters" else list(corpus.vocabularies[vocabulary].terms)
-            found = [(term, counts[term]) for term in order if term in counts]
+            found = [(c.key, c.value) for c in counts_by(entries, field, dict.fromkeys(order, "")) if c.value]
             if vocabulary == "countries":  # by name in the reader's language, not by code
                 found.sort(key=lambda item: corpus.vocabularies.label("countries", item[0], language))
             return found
@@ -182,7 +186,7 @@ class Renderer:
             return f"{chapter.data.get('order')}. {corpus.translations.localized(language, chapter)['title']}"
 
         return {
-            **language_helpers(self.corpus, language),
+            **self.helpers(language),
             "facet_counts": facet_counts,
             "chapter_title": chapter_title,
             "link": link,
@@ -251,7 +255,7 @@ class Renderer:
     def overview_page(self, language: str) -> Page:
         from .charts import bar_chart, counts_by, tile_map
 
-        t = language_helpers(self.corpus, language)["t"]
+        t = self.helpers(language)["t"]
         practices = self.corpus.of("practice")
         vocab = self.corpus.vocabularies
 
