@@ -38,7 +38,7 @@ build: $(STAMP) ## check, then build the whole site into site/ (replaced only wh
 	@$(RUN) $(BIN)/python -m integra build
 
 serve: $(STAMP) ## preview at http://127.0.0.1:8000 (LANG=pt: one language only, faster)
-	@$(RUN) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(RUN) $(BIN)/python -m integra serve $(if $(ONLY_LANG),--lang $(ONLY_LANG))
 
 pdf: $(STAMP) ## make only the PDFs into site/downloads/ (guide, catalogue, seminar packs)
 	@$(RUN) $(BIN)/python -m integra pdf $(ONLY_LANG)

@@ -7,26 +7,33 @@ The work is the core's (``integra``); this hook only calls it at MkDocs events:
 - ``on_page_context``: interface strings of the page's language for the theme overrides;
 - ``on_post_build``, once after the last language: PDFs, open data and the Pagefind index
   (skipped by ``mkdocs serve`` and by benchmarks with HUB_EXTRAS=0).
+
+``python -m integra build`` (integra.build) runs one MkDocs process per language, with
+``HUB_BUILD_LANG`` (build this language only, at its own address) and ``HUB_PREGENERATED`` (the
+pages are written already); it makes the extras itself, once.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from datetime import date, datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from integra.build import BuildFailed, finish_site, source_date_epoch
 from integra.model import load_corpus
 from integra.project import load_project
 from integra.site import write_pages
+from integra.translation import load_interface
 
 log = logging.getLogger("mkdocs.hooks.integra")
 _INPUTS = ("content", "translations", "schemas", "vocabularies.yml", "integra/templates")
 _last_fingerprint: tuple | None = None
 _last_corpus = None
+_interface = None
+_default_language = "en"
 _serving = False
 
 
@@ -45,9 +52,31 @@ def _fingerprint(root: Path) -> tuple:
     return tuple(stats)
 
 
+def _one_language(config, language: str) -> None:
+    """Build only ``language``, at its usual address (not at the root as build_only_locale does):
+    mkdocs-static-i18n starts with it and is told it is already building the others."""
+    i18n = config.plugins.get("i18n")
+    known = [lang.locale for lang in i18n.config.languages]
+    if language not in known:
+        raise PluginError(f"HUB_BUILD_LANG={language} is not a language of the site (allowed: {', '.join(known)})")
+    if i18n.current_language is None:
+        i18n.current_language = language
+    i18n.building = True
+
+
 def on_config(config):
-    global _last_fingerprint, _last_corpus
+    global _last_fingerprint, _last_corpus, _interface, _default_language
     root = Path(config.config_file_path).parent
+    if os.environ.get("HUB_BUILD_LANG"):
+        _one_language(config, os.environ["HUB_BUILD_LANG"])
+    if os.environ.get("HUB_PREGENERATED") == "1":  # integra.build wrote the pages already
+        if _interface is None:
+            project = load_project(root)
+            _interface, problems = load_interface(project)
+            _default_language = project.default_language
+            if problems:
+                raise PluginError(f"translations/interface.yml has {len(problems)} problems (run 'make check')")
+        return config
     fingerprint = _fingerprint(root)
     if fingerprint == _last_fingerprint:
         return config
@@ -56,27 +85,24 @@ def on_config(config):
         for problem in sorted(set(corpus.problems)):
             log.error(str(problem))
         raise PluginError(f"content check failed: {len(set(corpus.problems))} problems (run 'make check')")
-    # Dates in the site (sitemap) come from the content, not the clock: same input, same site.
-    newest = max((str(e.data["last_reviewed"]) for e in corpus.all() if e.data.get("last_reviewed")), default="2020-01-01")
-    stamp = datetime.combine(date.fromisoformat(newest), datetime.min.time(), tzinfo=timezone.utc).timestamp()
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp)))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(corpus)))
     written, removed = write_pages(corpus, Path(config.docs_dir), os.environ.get("HUB_ONLY_LANG") or None)
     log.info("integra: %d generated pages written, %d stale removed", written, removed)
     _last_fingerprint = _fingerprint(root)
     _last_corpus = corpus
+    _interface = corpus.interface
+    _default_language = corpus.project.default_language
     return config
-
-
 
 
 def on_page_context(context, page, config, nav):
     """Interface strings of the page's language for the theme overrides (footer)."""
-    if _last_corpus is not None:
-        language = config.theme.get("language") or _last_corpus.project.default_language
-        context["hub_t"] = _last_corpus.interface.for_language(language)
+    if _interface is not None:
+        language = config.theme.get("language") or _default_language
+        context["hub_t"] = _interface.for_language(language)
         # the search page of the page's own language, relative to the page
         root = "../" * page.url.count("/")
-        prefix = "" if language == _last_corpus.project.default_language else f"{language}/"
+        prefix = "" if language == _default_language else f"{language}/"
         context["hub_find"] = f"{root}{prefix}find/"
     return context
 
@@ -101,28 +127,15 @@ def on_build_error(error):
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config):
-    """Once per build, after every language is built: the PDFs and the search index."""
+    """Once per build, after every language is built: the PDFs, open data and search index."""
     global _depth
-    from integra.pdf import FontMissing, build_pdfs
-    from integra.opendata import write_open_data
-    from integra.search import SearchIndexError, index_site
-
     _depth -= 1
     if _depth > 0 or _last_corpus is None or _site_root is None:
         return
-    corpus = _last_corpus
-    if os.environ.get("HUB_EXTRAS") == "0" or _serving:  # benchmarks and previews skip these
-        return
+    if os.environ.get("HUB_EXTRAS") == "0" or _serving or os.environ.get("HUB_BUILD_LANG"):
+        return  # benchmarks and previews skip these; integra.build makes them once for all languages
     try:
-        if not os.environ.get("HUB_ONLY_LANG"):  # a one-language preview skips the PDFs
-            results = build_pdfs(corpus, _site_root / "downloads", corpus.project.root / ".cache" / "pdf")
-            rendered = [r for r in results if not r.cached]
-            log.info("integra: %d PDFs (%d rendered, %d from cache)", len(results), len(rendered), len(results) - len(rendered))
-        write_open_data(corpus, _site_root)
-        # Material's search index is never loaded (the header form leads to Pagefind): drop it
-        for unused in _site_root.glob("**/search/search_index.json"):
-            unused.unlink()
-        index_site(_site_root)
-    except (FontMissing, SearchIndexError) as err:
+        # a one-language preview skips the PDFs
+        finish_site(_last_corpus, _site_root, pdfs=not os.environ.get("HUB_ONLY_LANG"), log=lambda m: log.info("integra: %s", m))
+    except BuildFailed as err:
         raise PluginError(str(err)) from None
-    log.info("integra: search index written")

@@ -4,8 +4,13 @@ Usage: python -m integra COMMAND
 
   check          validate every entry, translation and vocabulary; print all problems
   generate       check, then write the generated pages into docs/ (only changed files)
-  build          check, generate, then build the site with MkDocs into site/; the old site/
-                 stays until the new one is complete
+  build [--no-pdf] [--site-dir DIR]
+                 check, generate, then build the site into site/: one MkDocs process per
+                 language, as many at once as there are cores; then PDFs, open data and the
+                 search index. The old site/ stays until the new one is complete
+  serve [--lang L] [--port P]
+                 preview at http://127.0.0.1:8000, rebuilt on every saved edit; with --lang
+                 only that language is built (served at the root), which is much faster
   pdf            make the PDFs (guide, catalogue, seminar packs) into site/downloads/
   new KIND ID [--lang L]
                  write a new entry (or a translation of an existing one) with every field
@@ -57,28 +62,39 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    import os
-    import shutil
-    import subprocess
+    from .build import BuildFailed, build_site
 
-    if cmd_check(args) != 0:  # fail fast with the plain list of problems; the hook generates
-        return 1
-    project = load_project(args.root)
-    site, new, old = (project.root / name for name in ("site", "site.new", "site.old"))
-    for leftover in (new, old):
-        shutil.rmtree(leftover, ignore_errors=True)
     start = time.perf_counter()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new)]
-    if subprocess.run(command, cwd=project.root, env=os.environ.copy()).returncode != 0:
-        shutil.rmtree(new, ignore_errors=True)
-        print("build failed: site/ was left as it was", file=sys.stderr)
+    corpus = _corpus(args.root)
+    if report(corpus.problems, sys.stderr):
+        print("build stopped: site/ was left as it was", file=sys.stderr)
         return 1
-    if site.exists():
-        site.rename(old)
-    new.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        build_site(corpus, pdfs=not args.no_pdf, site=args.site_dir)
+    except BuildFailed as err:
+        print(f"error: {err}\nbuild failed: site/ was left as it was", file=sys.stderr)
+        return 1
     print(f"built site/ in {time.perf_counter() - start:.1f}s")
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    project = load_project(args.root)
+    env = os.environ.copy()
+    env.pop("HUB_ONLY_LANG", None)
+    if args.lang:
+        if args.lang not in project.language_codes:
+            print(f"error: LANG must be one of {', '.join(project.language_codes)}, not '{args.lang}'", file=sys.stderr)
+            return 2
+        env["HUB_ONLY_LANG"] = args.lang
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{args.port}"]
+    try:
+        return subprocess.run(command, cwd=project.root, env=env).returncode
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -185,7 +201,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate everything").set_defaults(func=cmd_check)
     sub.add_parser("generate", help="write generated pages into docs/").set_defaults(func=cmd_generate)
-    sub.add_parser("build", help="check, generate and build site/").set_defaults(func=cmd_build)
+    build = sub.add_parser("build", help="check, generate and build site/")
+    build.add_argument("--no-pdf", action="store_true", help="leave the PDFs out (faster)")
+    build.add_argument("--site-dir", type=Path, default=None, help="build into this folder instead of site/")
+    build.set_defaults(func=cmd_build)
+    serve = sub.add_parser("serve", help="preview the site, rebuilt on every edit")
+    serve.add_argument("--lang", default="", help="build only this language (faster)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.set_defaults(func=cmd_serve)
     pdf = sub.add_parser("pdf", help="make the PDFs into site/downloads/")
     pdf.add_argument("only", nargs="*", help="only these files or languages (e.g. guide.fr.pdf, el)")
     pdf.set_defaults(func=cmd_pdf)

@@ -75,6 +75,8 @@ class Corpus:
     translations: Any = None  # translation.Translations, set by load_corpus
     interface: Any = None  # translation.Interface
     personal_names: list[str] = field(default_factory=list)  # from personal-data.yml
+    _similar: dict = field(default_factory=dict, repr=False)  # (kind, id) -> similar entries
+    _index: dict = field(default_factory=dict, repr=False)  # kind -> term -> ids
 
     def all(self) -> Iterator[Entry]:
         for kind in KINDS:
@@ -100,29 +102,43 @@ class Corpus:
 
     def similar(self, entry: Entry, limit: int = 5) -> list[Entry]:
         """Entries of the same kind sharing the most vocabulary terms with ``entry`` (at least two),
-        the closest first; explicit links are left to the page's other lists."""
-        fields = [name for name, spec in self.schemas.properties(entry.kind).items() if "vocabularies.schema.json" in str(spec)]
-        if not fields:
-            return []
+        the closest first; explicit links are left to the page's other lists.
 
-        def terms(e: Entry) -> set[tuple[str, str]]:
-            out = set()
-            for name in fields:
-                value = e.data.get(name)
-                for term in value if isinstance(value, list) else [value] if value else []:
+        Computed once per entry (not per language) from an index term -> entries, so the cost
+        grows with the entries that share a term, not with the square of the corpus."""
+        key = (entry.kind, entry.id)
+        if key not in self._similar:
+            index = self._term_index(entry.kind)
+            shared: dict[str, int] = {}
+            for term in self._terms(entry):
+                for other_id in index.get(term, ()):
+                    shared[other_id] = shared.get(other_id, 0) + 1
+            linked = set(entry.data.get("related") or [])
+            scored = sorted((-count, other_id) for other_id, count in shared.items()
+                            if count >= 2 and other_id != entry.id and other_id not in linked)
+            self._similar[key] = [self.entries[entry.kind][other_id] for _, other_id in scored[:limit]]
+        return self._similar[key]
+
+    def _vocabulary_fields(self, kind: str) -> list[str]:
+        return [name for name, spec in self.schemas.properties(kind).items() if "vocabularies.schema.json" in str(spec)]
+
+    def _terms(self, entry: Entry) -> set[tuple[str, str]]:
+        out = set()
+        for name in self._vocabulary_fields(entry.kind):
+            value = entry.data.get(name)
+            for term in value if isinstance(value, list) else [value] if value else []:
+                if isinstance(term, str):
                     out.add((name, term))
-            return out
+        return out
 
-        mine = terms(entry)
-        linked = set(entry.data.get("related") or [])
-        scored = []
-        for other in self.of(entry.kind):
-            if other.id == entry.id or other.id in linked:
-                continue
-            shared = len(mine & terms(other))
-            if shared >= 2:
-                scored.append((-shared, other.id, other))
-        return [other for _, _, other in sorted(scored)[:limit]]
+    def _term_index(self, kind: str) -> dict[tuple[str, str], list[str]]:
+        if kind not in self._index:
+            index: dict[tuple[str, str], list[str]] = {}
+            for other in self.of(kind):
+                for term in self._terms(other):
+                    index.setdefault(term, []).append(other.id)
+            self._index[kind] = index
+        return self._index[kind]
 
     def backlinks(self) -> dict[tuple[str, str], list[Entry]]:
         """(kind, id) -> entries that reference it, computed once for the whole corpus."""

@@ -72,8 +72,14 @@ def mkdocs_build(root: Path, out: Path, only_language: str | None = None) -> sub
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once with MkDocs in strict mode into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    """The real site, built once as `make build` does (one strict MkDocs build per language, in
+    parallel, then PDFs, open data and search index) into a temporary folder."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    env_date = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        result = run_cli(ROOT, "build", "--site-dir", str(out))
+    finally:
+        if env_date is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = env_date
     assert result.returncode == 0, result.stdout + result.stderr
     return out

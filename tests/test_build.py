@@ -16,13 +16,34 @@ def test_two_builds_are_byte_identical(tmp_path):
     (tmp_path / "project").mkdir()
     root = make_copy(tmp_path / "project")
     first, second = tmp_path / "one", tmp_path / "two"
-    assert mkdocs_build(root, first).returncode == 0
+    assert run_cli(root, "build", "--site-dir", str(first)).returncode == 0
     shutil.rmtree(root / ".cache", ignore_errors=True)  # render the PDFs again, not from the cache
-    assert mkdocs_build(root, second).returncode == 0
+    assert run_cli(root, "build", "--site-dir", str(second)).returncode == 0
     a, b = _digest(first), _digest(second)
     assert a.keys() == b.keys()
     assert [name for name in a if a[name] != b[name]] == []
     assert any(name.endswith(".pdf") for name in a)
+
+
+def test_languages_built_in_parallel_give_the_same_site_as_one_mkdocs_build(tmp_path):
+    """`make build` runs one MkDocs process per language and puts them together; a plain
+    `mkdocs build` (mkdocs-static-i18n building the languages one after the other) must give the
+    same site. The only difference allowed: the plain build leaves the last language's 404 page at
+    the root, the parallel one the default language's."""
+    (tmp_path / "project").mkdir()
+    root = make_copy(tmp_path / "project")
+    parallel, plain = tmp_path / "parallel", tmp_path / "plain"
+    result = run_cli(root, "build", "--site-dir", str(parallel))
+    assert result.returncode == 0, result.stderr
+    assert mkdocs_build(root, plain).returncode == 0
+    a, b = _digest(parallel), _digest(plain)
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == ["404.html"]
+    assert '<html lang="en"' in (parallel / "404.html").read_text(encoding="utf-8")
+    sitemap = (parallel / "sitemap.xml").read_text(encoding="utf-8")
+    for language in ("fr", "pt", "bg", "el"):
+        assert f"<loc>https://integra-hub.example.org/{language}/practices/</loc>" in sitemap
+    assert not (parallel / "search").exists()  # Material's unused index is not published
 
 
 def test_failed_build_keeps_the_previous_site(tmp_path):
