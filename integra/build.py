@@ -61,37 +61,50 @@ def finish_site(corpus: Corpus, site: Path, pdfs: bool = True, report: BuildRepo
     """The parts made once for all languages: PDFs (unless ``pdfs`` is false), open data and the
     Pagefind search index. Raises BuildFailed (fonts missing, Pagefind failing)."""
     from .opendata import write_open_data
-    from .pdf import FontMissing, build_pdfs
     from .search import SearchIndexError, index_site
 
     report = report or BuildReport()
+    if pdfs:
+        finish_pdfs(corpus, site, report, log)
     try:
-        if pdfs:
-            start = time.perf_counter()
-            results = build_pdfs(corpus, site / "downloads", corpus.project.root / ".cache" / "pdf")
-            report.pdf_s = time.perf_counter() - start
-            report.pdf_pages = sum(r.pages for r in results)
-            report.pdf_rendered = sum(1 for r in results if not r.cached)
-            report.pdf_cached = len(results) - report.pdf_rendered
-            log(f"{len(results)} PDFs ({report.pdf_rendered} rendered, {report.pdf_cached} from cache) in {report.pdf_s:.1f}s")
         start = time.perf_counter()
         # Material's own search index is never loaded (the header form leads to Pagefind)
         shutil.rmtree(site / "search", ignore_errors=True)
         write_open_data(corpus, site)
-        index_site(site)
+        index_site(site, corpus.project.language_codes)
         report.extras_s = time.perf_counter() - start
         log(f"open data and search index in {report.extras_s:.1f}s")
-    except (FontMissing, SearchIndexError) as err:
+    except SearchIndexError as err:
         raise BuildFailed(str(err)) from None
 
 
-def workers() -> int:
-    """Language builds run at once: one per core (HUB_WORKERS overrides; 1 builds one by one)."""
+def finish_pdfs(corpus: Corpus, site: Path, report: BuildReport, log: Callable[[str], None]) -> None:
+    """The PDFs into site/downloads/, from the cache where their HTML did not change."""
+    from .pdf import FontMissing, build_pdfs
+
+    start = time.perf_counter()
+    try:
+        results = build_pdfs(corpus, site / "downloads", corpus.project.root / ".cache" / "pdf")
+    except FontMissing as err:
+        raise BuildFailed(str(err)) from None
+    report.pdf_s = time.perf_counter() - start
+    report.pdf_pages = sum(r.pages for r in results)
+    report.pdf_rendered = sum(1 for r in results if not r.cached)
+    report.pdf_cached = len(results) - report.pdf_rendered
+    log(f"{len(results)} PDFs ({report.pdf_rendered} rendered, {report.pdf_cached} from cache) in {report.pdf_s:.1f}s")
+
+
+def workers(languages: int) -> int:
+    """Processes run at once: one per language, sharing the cores (the system packs them better
+    than five builds taken two at a time would be). HUB_WORKERS=1 builds one after the other."""
     value = os.environ.get("HUB_WORKERS", "")
-    return max(1, int(value)) if value.isdigit() else max(1, len(os.sched_getaffinity(0)))
+    return max(1, min(int(value), languages)) if value.isdigit() else languages
 
 
-def _build_language(root: Path, language: str, out: Path, env: dict[str, str]) -> tuple[str, float, str]:
+def _build_language(root: Path, language: str, out: Path, env: dict[str, str], languages: tuple[str, ...]) -> tuple[str, float, str]:
+    """One language: its pages with MkDocs into ``out``, then its search bundle there."""
+    from .search import SearchIndexError, index_language
+
     start = time.perf_counter()
     # not --quiet: strict mode counts warnings only when they are logged
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
@@ -99,6 +112,10 @@ def _build_language(root: Path, language: str, out: Path, env: dict[str, str]) -
     shown = _without_info(result.stderr + result.stdout)
     if result.returncode != 0:
         raise BuildFailed(f"the '{language}' pages did not build:\n{shown}")
+    try:
+        index_language(out, language, languages)
+    except SearchIndexError as err:
+        raise BuildFailed(str(err)) from None
     return language, time.perf_counter() - start, shown
 
 
@@ -147,6 +164,7 @@ def merge_sitemaps(sitemaps: list[Path], out: Path, epoch: int) -> None:
 def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log: Callable[[str], None] = print) -> BuildReport:
     """Build ``site`` (default: site/) from a checked corpus (see the module's docstring); raise
     BuildFailed, leaving ``site`` as it was."""
+    from .opendata import write_open_data
     from .site import write_pages
 
     report = BuildReport()
@@ -158,23 +176,30 @@ def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log:
     for leftover in (new, old, parts_dir):
         shutil.rmtree(leftover, ignore_errors=True)
     started = time.perf_counter()
-    written, removed = write_pages(corpus, project.docs_dir)
+    languages = project.language_codes
+    written, removed = write_pages(corpus, project.docs_dir, processes=workers(len(languages)))
     report.content_s = time.perf_counter() - started
     log(f"generated pages: {written} written, {removed} removed in {report.content_s:.1f}s")
 
     env = {**os.environ, "HUB_PREGENERATED": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(corpus)), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("HUB_ONLY_LANG", None)
-    languages = project.language_codes
     parts = {language: parts_dir / language for language in languages}
     start = time.perf_counter()
     try:
-        with ThreadPoolExecutor(max_workers=min(workers(), len(languages))) as pool:
-            for language, seconds, output in pool.map(lambda lang: _build_language(root, lang, parts[lang], env), languages):
+        with ThreadPoolExecutor(max_workers=workers(len(languages))) as pool:
+            jobs = [pool.submit(_build_language, root, language, parts[language], env, languages) for language in languages]
+            # meanwhile, in this process: the open data (the same for every build of the pages)
+            extra = parts_dir / "open-data"
+            write_open_data(corpus, extra)
+            for job in jobs:
+                language, seconds, output = job.result()
                 report.languages_s[language] = seconds
-                log(f"'{language}' pages built in {seconds:.1f}s" + (f"\n{output}" if output else ""))
+                log(f"'{language}' pages and search index built in {seconds:.1f}s" + (f"\n{output}" if output else ""))
         report.engine_s = time.perf_counter() - start
         merge_languages(parts, project.default_language, new, int(env["SOURCE_DATE_EPOCH"]))
-        finish_site(corpus, new, pdfs=pdfs, report=report, log=log)
+        shutil.copytree(extra, new, dirs_exist_ok=True)
+        if pdfs:
+            finish_pdfs(corpus, new, report, log)
     except BuildFailed:
         shutil.rmtree(new, ignore_errors=True)
         raise

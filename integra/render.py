@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from .model import KINDS, Corpus, Entry
+from .search import bundle_folder
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote", "code", "pre", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "abbr", "sup", "sub", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
@@ -191,6 +192,7 @@ class Renderer:
             "chapter_title": chapter_title,
             "link": link,
             "root": root,
+            "search_bundle": f"{root}{bundle_folder(language, default)}/",
             "page_url": url_of(source_path, language, default),
             "english_url": root + url_of(source_path, default, default),
         }

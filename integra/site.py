@@ -7,6 +7,8 @@ rebuilding in a loop and keeps rebuilds after a one-entry edit small.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 from .model import KINDS, Corpus
@@ -31,30 +33,55 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def all_pages(corpus: Corpus, languages: tuple[str, ...] | None = None) -> list[Page]:
-    pages = Renderer(corpus).pages(languages)
-    pages += [Page(f"{SCHEMAS_FOLDER}/{name}", text) for name, text in corpus.schemas.published().items()]
-    return pages
-
-
 def write_vocabulary_schema(corpus: Corpus) -> bool:
     """Keep schemas/vocabularies.schema.json (made from vocabularies.yml) current for editors."""
     name = "vocabularies.schema.json"
     return write_if_changed(corpus.project.schemas_dir / name, corpus.schemas.published()[name])
 
 
-def write_pages(corpus: Corpus, docs_dir: Path, only_language: str | None = None) -> tuple[int, int]:
+_FORKED: tuple[Corpus, Path] | None = None  # what forked renderers inherit
+
+
+def _render_and_write(language: str) -> tuple[int, list[str]]:
+    """In a forked process: render one language's pages and write the changed ones."""
+    corpus, docs_dir = _FORKED
+    pages = Renderer(corpus).pages((language,))
+    return sum(write_if_changed(docs_dir / page.path, page.text) for page in pages), [page.path for page in pages]
+
+
+def write_pages(corpus: Corpus, docs_dir: Path, only_language: str | None = None, processes: int = 1) -> tuple[int, int]:
     """Write every generated page; return (pages written, stale files removed).
 
     With ``only_language`` (a one-language preview) only that language and the default one are
-    rendered, and the other languages' files are left as they are."""
+    rendered, and the other languages' files are left as they are. With ``processes`` > 1 the
+    languages are rendered in that many forked processes at once (where the system can fork)."""
+    global _FORKED
     write_vocabulary_schema(corpus)
     languages = None
     if only_language:
         languages = tuple(dict.fromkeys((corpus.project.default_language, only_language)))
-    pages = all_pages(corpus, languages)
-    wanted = {page.path for page in pages}
-    written = sum(write_if_changed(docs_dir / page.path, page.text) for page in pages)
+    todo = languages or corpus.project.language_codes
+    shared = [Page(f"{SCHEMAS_FOLDER}/{name}", text) for name, text in corpus.schemas.published().items()]
+    written = sum(write_if_changed(docs_dir / page.path, page.text) for page in shared)
+    wanted = {page.path for page in shared}
+    if processes > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        for entry in corpus.all():  # computed once here, inherited by every forked renderer
+            corpus.similar(entry)
+        _FORKED = (corpus, docs_dir)
+        try:
+            with multiprocessing.get_context("fork").Pool(min(processes, len(todo), os.cpu_count() or 1)) as pool:
+                results = pool.map(_render_and_write, todo, chunksize=1)
+        finally:
+            _FORKED = None
+    else:
+        renderer = Renderer(corpus)
+        results = []
+        for language in todo:
+            pages = renderer.pages((language,))
+            results.append((sum(write_if_changed(docs_dir / page.path, page.text) for page in pages), [page.path for page in pages]))
+    for count, paths in results:
+        written += count
+        wanted.update(paths)
     removed = 0
     for folder in generated_folders():
         root = docs_dir / folder
