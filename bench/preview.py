@@ -63,11 +63,25 @@ def wait_for(url: str, text: str, since: float, limit: float = 120.0) -> float:
     raise SystemExit(f"preview: {url} did not show '{text}' within {limit:.0f}s")
 
 
-def edit(path: Path, old: str, new: str) -> float:
-    """Replace the first ``old`` by ``new`` in the file; return the moment it was saved."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: '{old}' not found"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def edit_summary(path: Path, marker: str) -> float:
+    """Put ``marker`` at the start of the entry's summary, as an author would type it (plain,
+    quoted or folded YAML); return the moment the file was saved."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("summary:"):
+            value = line[len("summary:"):].strip()
+            if value[:1] in (">", "|"):  # folded or literal: the text starts on the next line
+                following = lines[index + 1]
+                indent = len(following) - len(following.lstrip())
+                lines[index + 1] = following[:indent] + marker + " " + following[indent:]
+            elif value[:1] in ("'", '"'):
+                lines[index] = f"summary: {value[0]}{marker} {value[1:]}"
+            else:
+                lines[index] = f"summary: {marker} {value}"
+            break
+    else:
+        raise SystemExit(f"{path}: no summary line")
+    path.write_text("\n".join(lines), encoding="utf-8")
     return time.perf_counter()
 
 
@@ -98,13 +112,13 @@ def main() -> None:
             entry = translated[n % len(translated)]
             path = root / "translations" / LANGUAGE / "practices" / f"{entry}.yml"
             marker = f"Marcador{n}x{os.getpid()}"
-            saved = edit(path, "summary: ", f"summary: {marker} ")
+            saved = edit_summary(path, marker)
             results[f"edit a {LANGUAGE} translation"].append(wait_for(f"{base}practices/{entry}/", marker, saved))
             time.sleep(1)
             entry = untranslated[n % len(untranslated)]
             path = root / "content" / "practices" / f"{entry}.yml"
             marker = f"Marker{n}x{os.getpid()}"
-            saved = edit(path, "summary: ", f"summary: {marker} ")
+            saved = edit_summary(path, marker)
             results[f"edit an English entry shown in {LANGUAGE}"].append(wait_for(f"{base}practices/{entry}/", marker, saved))
             time.sleep(1)
             new_id = f"new-practice-{n}"

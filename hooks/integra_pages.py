@@ -4,6 +4,7 @@ The work is the core's (``integra``); this hook only calls it at MkDocs events:
 - ``on_config``: check the content (problems become a build error, no traceback) and generate the
   pages of every language into docs/ (again only when an input changed: mkdocs-static-i18n runs
   the build once per language);
+- ``on_serve``: the preview does not watch the generated pages (each rebuild writes them);
 - ``on_page_context``: interface strings of the page's language for the theme overrides;
 - ``on_post_build``, once after the last language: PDFs, open data and the Pagefind index
   (skipped by ``mkdocs serve`` and by benchmarks with HUB_EXTRAS=0).
@@ -25,7 +26,7 @@ from mkdocs.plugins import event_priority
 from integra.build import BuildFailed, finish_site, source_date_epoch
 from integra.model import load_corpus
 from integra.project import load_project
-from integra.site import write_pages
+from integra.site import generated_folders, write_pages
 from integra.translation import load_interface
 
 log = logging.getLogger("mkdocs.hooks.integra")
@@ -37,10 +38,35 @@ _default_language = "en"
 _serving = False
 
 
+class _DirtyNotice(logging.Filter):
+    """`make serve` rebuilds only changed pages (--dirty); MkDocs warns about that at every
+    rebuild, and in strict mode the warning would stop the preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command, dirty):
     """A live preview skips the PDFs, open data and search index: they are for the built site."""
     global _serving
     _serving = command == "serve"
+    if _serving and dirty:
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
+            build_log.addFilter(_DirtyNotice())
+
+
+def on_serve(server, config, builder):
+    """The preview watches the hand-written pages of docs/, not the generated ones: those are
+    written by a rebuild, and writing them must not start another one."""
+    docs = Path(config.docs_dir)
+    generated = set(generated_folders())
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for path in sorted(docs.iterdir()):
+        if path.is_dir() and path.name not in generated:
+            server.watch(str(path))
+    return server
 
 
 def _fingerprint(root: Path) -> tuple:

@@ -90,7 +90,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"error: LANG must be one of {', '.join(project.language_codes)}, not '{args.lang}'", file=sys.stderr)
             return 2
         env["HUB_ONLY_LANG"] = args.lang
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{args.port}"]
+    # --dirty: after the first build, only pages whose source changed are built again (entry pages
+    # are not in the navigation, and the generated pages are written only when they change)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{args.port}"]
     try:
         return subprocess.run(command, cwd=project.root, env=env).returncode
     except KeyboardInterrupt:

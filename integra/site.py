@@ -52,14 +52,14 @@ def _render_and_write(language: str) -> tuple[int, list[str]]:
 def write_pages(corpus: Corpus, docs_dir: Path, only_language: str | None = None, processes: int = 1) -> tuple[int, int]:
     """Write every generated page; return (pages written, stale files removed).
 
-    With ``only_language`` (a one-language preview) only that language and the default one are
-    rendered, and the other languages' files are left as they are. With ``processes`` > 1 the
+    With ``only_language`` (a one-language preview) only that language is rendered, and the other
+    languages' files are left as they are. With ``processes`` > 1 the
     languages are rendered in that many forked processes at once (where the system can fork)."""
     global _FORKED
     write_vocabulary_schema(corpus)
     languages = None
     if only_language:
-        languages = tuple(dict.fromkeys((corpus.project.default_language, only_language)))
+        languages = (only_language,)
     todo = languages or corpus.project.language_codes
     shared = [Page(f"{SCHEMAS_FOLDER}/{name}", text) for name, text in corpus.schemas.published().items()]
     written = sum(write_if_changed(docs_dir / page.path, page.text) for page in shared)
