@@ -29,14 +29,15 @@ WORK = Path(os.environ.get("BENCH_DIR", "/tmp/integra-bench")) / "preview"
 LANGUAGE = "pt"
 
 
-def copy_hub() -> Path:
-    shutil.rmtree(WORK, ignore_errors=True)
+def copy_hub(destination: Path = WORK) -> Path:
+    """A copy of the hub's committed files (content and translations included)."""
+    shutil.rmtree(destination, ignore_errors=True)
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=HUB, capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, tracked):
-        target = WORK / name
+        target = destination / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(HUB / name, target)
-    return WORK
+    return destination
 
 
 def free_port() -> int:

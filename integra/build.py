@@ -3,12 +3,14 @@
 ``build_site`` is what ``make build`` (``python -m integra build``) runs:
 
 1. load and check the content, and write the generated pages into docs/ (once, not per language);
-2. build each language with MkDocs in its own process (``HUB_BUILD_LANG``), as many at a time as
-   the machine has cores, each into its own folder; the hook there skips the content step
-   (``HUB_PREGENERATED``);
+   The languages are rendered in forked processes at once.
+2. build each language with MkDocs in its own process (``HUB_BUILD_LANG``), all at once (the
+   system shares the cores among them), each into its own folder, then its Pagefind search
+   bundle there; the hook skips the content step (``HUB_PREGENERATED``). Meanwhile this process
+   writes the open data;
 3. put the languages together into one site: the default language's build is the site's root,
-   and every other language's build adds its own ``<lang>/`` folder;
-4. the extras, made once for all languages: PDFs, open data, the Pagefind search index;
+   every other language's build adds its own ``<lang>/`` folder, and the sitemaps are merged;
+4. the PDFs (from their cache where their HTML did not change);
 5. replace site/ only when all of this succeeded.
 
 The engine is a command run here (``python -m mkdocs build``), never imported: the core keeps
@@ -41,6 +43,7 @@ class BuildFailed(RuntimeError):
 class BuildReport:
     content_s: float = 0.0
     languages_s: dict[str, float] = field(default_factory=dict)  # language -> seconds of its process
+    languages_cpu_s: dict[str, float] = field(default_factory=dict)  # language -> CPU seconds of its MkDocs
     engine_s: float = 0.0  # wall time of all language builds together
     pdf_s: float = 0.0
     pdf_pages: int = 0
@@ -101,22 +104,27 @@ def workers(languages: int) -> int:
     return max(1, min(int(value), languages)) if value.isdigit() else languages
 
 
-def _build_language(root: Path, language: str, out: Path, env: dict[str, str], languages: tuple[str, ...]) -> tuple[str, float, str]:
-    """One language: its pages with MkDocs into ``out``, then its search bundle there."""
+def _build_language(root: Path, language: str, out: Path, env: dict[str, str], languages: tuple[str, ...]) -> tuple[str, float, float, str]:
+    """One language: its pages with MkDocs into ``out``, then its search bundle there. Returns
+    (language, seconds, CPU seconds of its MkDocs process, MkDocs' warnings)."""
     from .search import SearchIndexError, index_language
 
     start = time.perf_counter()
     # not --quiet: strict mode counts warnings only when they are logged
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
-    result = subprocess.run(command, cwd=root, env={**env, "HUB_BUILD_LANG": language}, capture_output=True, text=True)
-    shown = _without_info(result.stderr + result.stdout)
-    if result.returncode != 0:
+    process = subprocess.Popen(command, cwd=root, env={**env, "HUB_BUILD_LANG": language}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    shown = _without_info(output)
+    if process.returncode != 0:
         raise BuildFailed(f"the '{language}' pages did not build:\n{shown}")
     try:
         index_language(out, language, languages)
     except SearchIndexError as err:
         raise BuildFailed(str(err)) from None
-    return language, time.perf_counter() - start, shown
+    return language, time.perf_counter() - start, usage.ru_utime + usage.ru_stime, shown
 
 
 def _without_info(output: str) -> str:
@@ -192,9 +200,10 @@ def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log:
             extra = parts_dir / "open-data"
             write_open_data(corpus, extra)
             for job in jobs:
-                language, seconds, output = job.result()
+                language, seconds, cpu, output = job.result()
                 report.languages_s[language] = seconds
-                log(f"'{language}' pages and search index built in {seconds:.1f}s" + (f"\n{output}" if output else ""))
+                report.languages_cpu_s[language] = cpu
+                log(f"'{language}' pages and search index built in {seconds:.1f}s (MkDocs: {cpu:.1f}s of CPU)" + (f"\n{output}" if output else ""))
         report.engine_s = time.perf_counter() - start
         merge_languages(parts, project.default_language, new, int(env["SOURCE_DATE_EPOCH"]))
         shutil.copytree(extra, new, dirs_exist_ok=True)

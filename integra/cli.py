@@ -69,6 +69,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if report(corpus.problems, sys.stderr):
         print("build stopped: site/ was left as it was", file=sys.stderr)
         return 1
+    print(f"checked {sum(1 for _ in corpus.all())} entries and {len(corpus.translations.files)} translations in {time.perf_counter() - start:.1f}s")
     try:
         build_site(corpus, pdfs=not args.no_pdf, site=args.site_dir)
     except BuildFailed as err:
