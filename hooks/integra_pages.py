@@ -4,6 +4,7 @@ The work is the core's (``integra``); this hook only calls it at MkDocs events:
 - ``on_config``: check the content (problems become a build error, no traceback) and generate the
   pages of every language into docs/ (again only when an input changed: mkdocs-static-i18n runs
   the build once per language);
+- ``on_nav``: titles for the preview's navigation when only changed pages are rebuilt;
 - ``on_serve``: the preview does not watch the generated pages (each rebuild writes them);
 - ``on_page_context``: interface strings of the page's language for the theme overrides;
 - ``on_post_build``, once after the last language: PDFs, open data and the Pagefind index
@@ -36,6 +37,7 @@ _last_corpus = None
 _interface = None
 _default_language = "en"
 _serving = False
+_dirty = False
 
 
 class _DirtyNotice(logging.Filter):
@@ -48,8 +50,9 @@ class _DirtyNotice(logging.Filter):
 
 def on_startup(command, dirty):
     """A live preview skips the PDFs, open data and search index: they are for the built site."""
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = dirty
     if _serving and dirty:
         build_log = logging.getLogger("mkdocs.commands.build")
         if not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
@@ -67,6 +70,17 @@ def on_serve(server, config, builder):
         if path.is_dir() and path.name not in generated:
             server.watch(str(path))
     return server
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has made the language's navigation
+def on_nav(nav, config, files):
+    """A preview rebuild reads only changed pages (--dirty), so the navigation would lose the
+    titles of the others: read those pages' sources (cheap; their HTML is not made again)."""
+    if _serving and _dirty:
+        for page in nav.pages:
+            if page.markdown is None:
+                page.read_source(config)
+    return nav
 
 
 def _fingerprint(root: Path) -> tuple:

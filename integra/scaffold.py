@@ -47,7 +47,8 @@ def new_entry(corpus: Corpus, kind: str) -> str:
     required = set(schema.get("required", []))
     lines = [
         f"# New {schema.get('title', kind).lower()}. {schema.get('description', '')}",
-        "# Fill every field, then run `make check`: it lists what is still missing or wrong.",
+        "# Fill in every required field; delete an optional field you do not need (its line, and the",
+        "# indented lines below it). Then run `make check`: it lists what is still missing or wrong.",
         "# Markdown fields take several lines after `|`, indented by two spaces.",
         f"# yaml-language-server: $schema=../../schemas/{KINDS[kind].schema_file}" if "/" not in KINDS[kind].folder else f"# yaml-language-server: $schema=../../../schemas/{KINDS[kind].schema_file}",
         "",
@@ -61,8 +62,8 @@ def new_entry(corpus: Corpus, kind: str) -> str:
             notes = [f"{'One or more' if items else 'One'} of: {', '.join(map(str, enum))}"]
         if raw.get("x-references"):
             notes.append(f"ids of {raw['x-references']} entries (file names without .yml)")
-        status = "required" if name in required else "optional: delete the line if not needed"
-        comment = "; ".join(n for n in notes if n)
+        status = "required" if name in required else "optional: delete the field if not needed"
+        comment = "; ".join(n.rstrip(".") for n in notes if n)
         lines.append(f"# {name} ({status}){': ' + comment if comment else ''}")
         if name == "sources":
             lines += ["sources:", "  - url: \"\"", "    title: \"\"", "    accessed: \"\"  # YYYY-MM-DD"]
@@ -79,7 +80,9 @@ class _Literal(str):
 
 
 def _literal(dumper: yaml.SafeDumper, value: str):
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+    """Every text as a block under its field (| keeps lines, >- joins them): a translator can
+    then write apostrophes, quotes and colons without YAML quoting rules."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else ">")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -97,7 +100,9 @@ def new_translation(corpus: Corpus, entry: Entry, language: str) -> str:
         body[name] = [_Literal(v) for v in value] if isinstance(value, list) else _Literal(value)
     header = (
         f"# {language} translation of content/{KINDS[entry.kind].folder}/{entry.id}.yml\n"
-        "# Translate the texts below; keep the field names. Set status to reviewed once a person has\n"
-        "# checked the translation. Countries, dates, links and vocabulary stay in the English entry.\n"
+        "# Translate the texts below; keep the field names, and the indentation of each text under its\n"
+        "# field (any characters are fine there: apostrophes, quotes, colons). Set status to reviewed\n"
+        "# once a person has checked the translation. Countries, dates, links and vocabulary stay in\n"
+        "# the English entry.\n"
     )
     return header + yaml.dump(body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

@@ -222,6 +222,9 @@ def _read_translation(corpus: Corpus, language: str, entry: Entry, document: Doc
     for name in translatable:
         if name in entry.data and name not in data:
             problems.append(Problem(rel, 1, name, "is missing: translate every translatable field the English has"))
+    if fields and all(fields[name] == entry.data.get(name) for name in fields):
+        first = next(iter(fields))
+        problems.append(Problem(rel, document.line_of((first,)), first, "is still the English text, like every field of this file: translate it (or delete the file until it is translated)"))
     # the same rules as the English (lengths, non-empty texts), reported on the translation's lines
     from .schema import validate
 

@@ -90,3 +90,20 @@ def test_translation_follows_the_schema_rules(tmp_path):
     path = root / FR
     path.write_text(path.read_text(encoding="utf-8").replace("title: Exemple de programme de mentorat", "title: " + "x" * 150), encoding="utf-8")
     assert f"{FR}:4: title: is 150 characters long; at most 140 allowed" in _problems(root)
+
+
+def test_scaffolded_translation_takes_apostrophes_and_is_refused_until_translated(tmp_path):
+    """`make new ... LANG=fr` writes each text as a YAML block: a French translator can type
+    apostrophes and colons with no quoting rules. Left untranslated, the check says so."""
+    root = make_copy(tmp_path)
+    result = run_cli(root, "new", "practice", "sample-mentoring", "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    path = root / FR
+    assert _problems(root) == [f"{FR}:9: title: is still the English text, like every field of this file: translate it (or delete the file until it is translated)"]
+    text = path.read_text(encoding="utf-8")
+    assert "title: >-\n  Sample mentoring scheme\n" in text
+    text = text.replace("  Sample mentoring scheme\n", "  L'exemple : un programme « de mentorat »\n")
+    path.write_text(text, encoding="utf-8")
+    assert _problems(root) == []
+    corpus = load_corpus(load_project(root))
+    assert corpus.translations.localized("fr", corpus.get("practice", "sample-mentoring"))["title"] == "L'exemple : un programme « de mentorat »"
