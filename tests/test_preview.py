@@ -10,23 +10,16 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
+
+from bench.preview import fetch
 
 from .conftest import ROOT, SAMPLES, make_copy
-
-
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def _wait_for(url: str, text: str, limit: float = 90.0) -> str:
     end = time.monotonic() + limit
     while time.monotonic() < end:
-        body = _fetch(url)
+        body = fetch(url)
         if body is not None and text in body:
             return body
         time.sleep(0.1)
