@@ -91,11 +91,17 @@ def make_project(root: Path, n: int, hub: Path, translate_share: float = 0.3) ->
         for entry in corpus.all():
             if rng.random() >= translate_share:
                 continue
-            fields = {name: entry.data[name] for name in corpus.schemas.translatable(entry.kind) if name in entry.data}
+            # a stand-in translation: the English marked with the language (the check refuses
+            # a translation that is still the English)
+            fields = {name: _mark(entry.data[name], language) for name in corpus.schemas.translatable(entry.kind) if name in entry.data}
             body = {"translation": {"source": source_hash(corpus, entry), "status": "machine"}, **fields}
             folder = {"practice": "practices", "case-study": "case-studies", "recommendation": "policy", "chapter": "policy/chapters", "term": "glossary"}[entry.kind]
             _dump(root / "translations" / language / folder / f"{entry.id}.yml", body)
     return root
+
+
+def _mark(value, language: str):
+    return [f"({language}) {item}" for item in value] if isinstance(value, list) else f"({language}) {value}"
 
 
 def _dump(path: Path, data: dict) -> None:
