@@ -257,7 +257,7 @@ def main() -> None:
     for n in sizes:
         print(f"bench: N={n} ...", flush=True)
         rows.append(bench(n))
-        print(table(rows[-1:]).splitlines()[-1], flush=True)
+        print(table(rows[-1:]).splitlines()[2], flush=True)
     text = table(rows)
     if not os.environ.get("BENCH_NO_PDF_CACHE"):
         text += "\n\n" + pdf_cache()

@@ -142,7 +142,8 @@ def on_page_context(context, page, config, nav):
         context["hub_t"] = _interface.for_language(language)
         # the search page of the page's own language, relative to the page
         root = "../" * page.url.count("/")
-        prefix = "" if language == _default_language else f"{language}/"
+        at_root = language in (_default_language, os.environ.get("HUB_ONLY_LANG"))  # a one-language preview is at the root
+        prefix = "" if at_root else f"{language}/"
         context["hub_find"] = f"{root}{prefix}find/"
     return context
 
