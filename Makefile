@@ -35,12 +35,14 @@ check: $(STAMP) ## validate every entry and translation; list all problems
 	@$(RUN) $(BIN)/python -m integra check
 
 build: $(STAMP) ## check, then build the whole site into site/ (replaced only when complete)
+	@bash scripts/system-deps.sh build
 	@$(RUN) $(BIN)/python -m integra build
 
 serve: $(STAMP) ## preview at http://127.0.0.1:8000 (LANG=pt: one language only, faster)
 	@$(RUN) $(BIN)/python -m integra serve $(if $(ONLY_LANG),--lang $(ONLY_LANG))
 
 pdf: $(STAMP) ## make only the PDFs into site/downloads/ (guide, catalogue, seminar packs)
+	@bash scripts/system-deps.sh build
 	@$(RUN) $(BIN)/python -m integra pdf $(ONLY_LANG)
 
 new: $(STAMP) ## new entry: make new KIND=practice ID=my-practice (add LANG=fr for a translation)

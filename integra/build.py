@@ -2,8 +2,8 @@
 
 ``build_site`` is what ``make build`` (``python -m integra build``) runs:
 
-1. load and check the content, and write the generated pages into docs/ (once, not per language);
-   The languages are rendered in forked processes at once.
+1. write the generated pages of every language into docs/ from the checked content (once; the
+   languages rendered in forked processes at once);
 2. build each language with MkDocs in its own process (``HUB_BUILD_LANG``), all at once (the
    system shares the cores among them), each into its own folder, then its Pagefind search
    bundle there; the hook skips the content step (``HUB_PREGENERATED``). Meanwhile this process
@@ -44,13 +44,11 @@ class BuildReport:
     content_s: float = 0.0
     languages_s: dict[str, float] = field(default_factory=dict)  # language -> seconds of its process
     languages_cpu_s: dict[str, float] = field(default_factory=dict)  # language -> CPU seconds of its MkDocs
-    engine_s: float = 0.0  # wall time of all language builds together
     pdf_s: float = 0.0
     pdf_pages: int = 0
     pdf_rendered: int = 0
     pdf_cached: int = 0
     extras_s: float = 0.0  # open data and search index
-    total_s: float = 0.0
 
 
 def source_date_epoch(corpus: Corpus) -> int:
@@ -192,7 +190,6 @@ def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log:
     env = {**os.environ, "HUB_PREGENERATED": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(corpus)), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("HUB_ONLY_LANG", None)
     parts = {language: parts_dir / language for language in languages}
-    start = time.perf_counter()
     try:
         with ThreadPoolExecutor(max_workers=workers(len(languages))) as pool:
             jobs = [pool.submit(_build_language, root, language, parts[language], env, languages) for language in languages]
@@ -204,7 +201,6 @@ def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log:
                 report.languages_s[language] = seconds
                 report.languages_cpu_s[language] = cpu
                 log(f"'{language}' pages and search index built in {seconds:.1f}s (MkDocs: {cpu:.1f}s of CPU)" + (f"\n{output}" if output else ""))
-        report.engine_s = time.perf_counter() - start
         merge_languages(parts, project.default_language, new, int(env["SOURCE_DATE_EPOCH"]))
         shutil.copytree(extra, new, dirs_exist_ok=True)
         if pdfs:
@@ -218,5 +214,4 @@ def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log:
         site.rename(old)
     new.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    report.total_s = time.perf_counter() - started
     return report

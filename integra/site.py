@@ -39,13 +39,13 @@ def write_vocabulary_schema(corpus: Corpus) -> bool:
     return write_if_changed(corpus.project.schemas_dir / name, corpus.schemas.published()[name])
 
 
-_FORKED: tuple[Corpus, Path] | None = None  # what forked renderers inherit
+_RENDERING: tuple[Renderer, Path] | None = None  # set by write_pages; inherited by forked renderers
 
 
 def _render_and_write(language: str) -> tuple[int, list[str]]:
-    """In a forked process: render one language's pages and write the changed ones."""
-    corpus, docs_dir = _FORKED
-    pages = Renderer(corpus).pages((language,))
+    """Render one language's pages and write the changed ones (here, or in a forked process)."""
+    renderer, docs_dir = _RENDERING
+    pages = renderer.pages((language,))
     return sum(write_if_changed(docs_dir / page.path, page.text) for page in pages), [page.path for page in pages]
 
 
@@ -53,9 +53,9 @@ def write_pages(corpus: Corpus, docs_dir: Path, only_language: str | None = None
     """Write every generated page; return (pages written, stale files removed).
 
     With ``only_language`` (a one-language preview) only that language is rendered, and the other
-    languages' files are left as they are. With ``processes`` > 1 the
-    languages are rendered in that many forked processes at once (where the system can fork)."""
-    global _FORKED
+    languages' files are left as they are. With ``processes`` > 1 the languages are rendered in
+    that many forked processes at once (where the system can fork)."""
+    global _RENDERING
     write_vocabulary_schema(corpus)
     languages = None
     if only_language:
@@ -64,21 +64,17 @@ def write_pages(corpus: Corpus, docs_dir: Path, only_language: str | None = None
     shared = [Page(f"{SCHEMAS_FOLDER}/{name}", text) for name, text in corpus.schemas.published().items()]
     written = sum(write_if_changed(docs_dir / page.path, page.text) for page in shared)
     wanted = {page.path for page in shared}
-    if processes > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        for entry in corpus.all():  # computed once here, inherited by every forked renderer
-            corpus.similar(entry)
-        _FORKED = (corpus, docs_dir)
-        try:
+    _RENDERING = (Renderer(corpus), docs_dir)
+    try:
+        if processes > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            for entry in corpus.all():  # computed once here, inherited by every forked renderer
+                corpus.similar(entry)
             with multiprocessing.get_context("fork").Pool(min(processes, len(todo), os.cpu_count() or 1)) as pool:
                 results = pool.map(_render_and_write, todo, chunksize=1)
-        finally:
-            _FORKED = None
-    else:
-        renderer = Renderer(corpus)
-        results = []
-        for language in todo:
-            pages = renderer.pages((language,))
-            results.append((sum(write_if_changed(docs_dir / page.path, page.text) for page in pages), [page.path for page in pages]))
+        else:
+            results = [_render_and_write(language) for language in todo]
+    finally:
+        _RENDERING = None
     for count, paths in results:
         written += count
         wanted.update(paths)
