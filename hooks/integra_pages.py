@@ -6,6 +6,8 @@ The work is the core's (``integra``); this hook only calls it at MkDocs events:
   the build once per language);
 - ``on_nav``: titles for the preview's navigation when only changed pages are rebuilt;
 - ``on_serve``: the preview does not watch the generated pages (each rebuild writes them);
+- ``on_page_markdown`` / ``on_page_content``: the HTML blocks of generated pages are set aside
+  while MkDocs parses their Markdown, then put back (``integra.htmlblocks``);
 - ``on_page_context``: interface strings of the page's language for the theme overrides;
 - ``on_post_build``, once after the last language: PDFs, open data and the Pagefind index
   (skipped by ``mkdocs serve`` and by benchmarks with HUB_EXTRAS=0).
@@ -24,6 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from integra import htmlblocks
 from integra.build import BuildFailed, finish_site, source_date_epoch
 from integra.model import load_corpus
 from integra.project import load_project
@@ -133,6 +136,34 @@ def on_config(config):
     _interface = corpus.interface
     _default_language = corpus.project.default_language
     return config
+
+
+_GENERATED = frozenset(generated_folders())
+_set_aside: dict[str, list[str]] = {}
+
+
+@event_priority(100)  # before the plugins that read the Markdown: they see only the Markdown
+def on_page_markdown(markdown, page, config, files):
+    """A generated page's HTML blocks, rendered by the core already, skip the Markdown parser."""
+    if page.file.src_uri.split("/", 1)[0] not in _GENERATED:
+        return markdown
+    skeleton, blocks = htmlblocks.set_aside(markdown)
+    if blocks:
+        _set_aside[page.file.src_uri] = blocks
+    return skeleton
+
+
+@event_priority(100)  # before the plugins that read the HTML: they see the whole page
+def on_page_content(html, page, config, files):
+    blocks = _set_aside.pop(page.file.src_uri, None)
+    if not blocks:
+        return html
+    try:
+        html = htmlblocks.put_back(html, blocks)
+    except ValueError as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | htmlblocks.anchor_ids(blocks)
+    return html
 
 
 def on_page_context(context, page, config, nav):
