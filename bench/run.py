@@ -106,7 +106,7 @@ def bench(n: int) -> dict:
     from integra.site import generated_folders
 
     runs = []
-    for _ in range(int(os.environ.get("BENCH_RUNS", "2"))):
+    for _ in range(int(os.environ.get("BENCH_RUNS", "3"))):
         for folder in generated_folders():
             shutil.rmtree(project / "docs" / folder, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)
