@@ -4,10 +4,9 @@
 
 1. write the generated pages of every language into docs/ from the checked content (once; the
    languages rendered in forked processes at once);
-2. build each language with MkDocs in its own process (``HUB_BUILD_LANG``), all at once (the
-   system shares the cores among them), each into its own folder, then its Pagefind search
-   bundle there; the hook skips the content step (``HUB_PREGENERATED``). Meanwhile this process
-   writes the open data;
+2. build each language with MkDocs in its own process (``HUB_BUILD_LANG``), one process per
+   core at a time, each into its own folder, then its Pagefind search bundle there; the hook
+   skips the content step (``HUB_PREGENERATED``). Meanwhile this process writes the open data;
 3. put the languages together into one site: the default language's build is the site's root,
    every other language's build adds its own ``<lang>/`` folder, and the sitemaps are merged;
 4. the PDFs (from their cache where their HTML did not change);
@@ -26,7 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -96,17 +95,17 @@ def finish_pdfs(corpus: Corpus, site: Path, report: BuildReport, log: Callable[[
 
 
 def workers(languages: int) -> int:
-    """Processes run at once: one per language, sharing the cores (the system packs them better
-    than five builds taken two at a time would be). HUB_WORKERS=1 builds one after the other."""
+    """Processes run at once: one per core (HUB_WORKERS=N sets another number; 1 builds one
+    language after the other). More processes than cores only share the cores: each runs slower
+    as they push each other's memory out of the processor caches, more so as the site grows."""
     value = os.environ.get("HUB_WORKERS", "")
-    return max(1, min(int(value), languages)) if value.isdigit() else languages
+    count = int(value) if value.isdigit() else (os.cpu_count() or 1)
+    return max(1, min(count, languages))
 
 
-def _build_language(root: Path, language: str, out: Path, env: dict[str, str], languages: tuple[str, ...]) -> tuple[str, float, float, str]:
-    """One language: its pages with MkDocs into ``out``, then its search bundle there. Returns
-    (language, seconds, CPU seconds of its MkDocs process, MkDocs' warnings)."""
-    from .search import SearchIndexError, index_language
-
+def _build_language(root: Path, language: str, out: Path, env: dict[str, str]) -> tuple[str, float, float, str]:
+    """One language's pages with MkDocs into ``out``. Returns (language, seconds, CPU seconds of
+    its MkDocs process, MkDocs' warnings)."""
     start = time.perf_counter()
     # not --quiet: strict mode counts warnings only when they are logged
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
@@ -118,11 +117,19 @@ def _build_language(root: Path, language: str, out: Path, env: dict[str, str], l
     shown = _without_info(output)
     if process.returncode != 0:
         raise BuildFailed(f"the '{language}' pages did not build:\n{shown}")
+    return language, time.perf_counter() - start, usage.ru_utime + usage.ru_stime, shown
+
+
+def _index_language(out: Path, language: str, languages: tuple[str, ...]) -> float:
+    """One language's Pagefind search bundle, in its build folder ``out``; returns seconds."""
+    from .search import SearchIndexError, index_language
+
+    start = time.perf_counter()
     try:
         index_language(out, language, languages)
     except SearchIndexError as err:
         raise BuildFailed(str(err)) from None
-    return language, time.perf_counter() - start, usage.ru_utime + usage.ru_stime, shown
+    return time.perf_counter() - start
 
 
 def _without_info(output: str) -> str:
@@ -190,25 +197,34 @@ def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log:
     env = {**os.environ, "HUB_PREGENERATED": "1", "SOURCE_DATE_EPOCH": str(source_date_epoch(corpus)), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("HUB_ONLY_LANG", None)
     parts = {language: parts_dir / language for language in languages}
+    pool = ThreadPoolExecutor(max_workers=workers(len(languages)))
     try:
-        with ThreadPoolExecutor(max_workers=workers(len(languages))) as pool:
-            jobs = [pool.submit(_build_language, root, language, parts[language], env, languages) for language in languages]
-            # meanwhile, in this process: the open data (the same for every build of the pages)
-            extra = parts_dir / "open-data"
-            write_open_data(corpus, extra)
-            for job in jobs:
-                language, seconds, cpu, output = job.result()
-                report.languages_s[language] = seconds
-                report.languages_cpu_s[language] = cpu
-                log(f"'{language}' pages and search index built in {seconds:.1f}s (MkDocs: {cpu:.1f}s of CPU)" + (f"\n{output}" if output else ""))
+        # the languages' MkDocs builds queue first, each one's search index after it: the last
+        # builds run beside the first indexes, and no core waits
+        builds = [pool.submit(_build_language, root, language, parts[language], env) for language in languages]
+        # meanwhile, in this process: the open data (the same for every build of the pages)
+        extra = parts_dir / "open-data"
+        write_open_data(corpus, extra)
+        indexes = {}
+        for job in as_completed(builds):
+            language, seconds, cpu, output = job.result()
+            report.languages_s[language] = seconds
+            report.languages_cpu_s[language] = cpu
+            log(f"'{language}' pages built in {seconds:.1f}s (MkDocs: {cpu:.1f}s of CPU)" + (f"\n{output}" if output else ""))
+            indexes[language] = pool.submit(_index_language, parts[language], language, languages)
+        for language in languages:
+            report.languages_s[language] += indexes[language].result()
+        log(f"{len(languages)} languages and their search indexes built in {time.perf_counter() - started - report.content_s:.1f}s")
         merge_languages(parts, project.default_language, new, int(env["SOURCE_DATE_EPOCH"]))
         shutil.copytree(extra, new, dirs_exist_ok=True)
         if pdfs:
             finish_pdfs(corpus, new, report, log)
     except BuildFailed:
+        pool.shutdown(cancel_futures=True)  # the builds still queued are not started
         shutil.rmtree(new, ignore_errors=True)
         raise
     finally:
+        pool.shutdown()
         shutil.rmtree(parts_dir, ignore_errors=True)
     if site.exists():
         site.rename(old)
