@@ -220,11 +220,10 @@ def build_site(corpus: Corpus, pdfs: bool = True, site: Path | None = None, log:
         if pdfs:
             finish_pdfs(corpus, new, report, log)
     except BuildFailed:
-        pool.shutdown(cancel_futures=True)  # the builds still queued are not started
         shutil.rmtree(new, ignore_errors=True)
         raise
     finally:
-        pool.shutdown()
+        pool.shutdown(cancel_futures=True)  # after a failure, the builds still queued do not start
         shutil.rmtree(parts_dir, ignore_errors=True)
     if site.exists():
         site.rename(old)
