@@ -91,7 +91,7 @@ def language_helpers(corpus: Corpus, language: str) -> dict[str, Any]:
 
     def meta(rows: list[tuple[str, Any]]) -> Markup:
         """The metadata panel: a definition list of (label, value) rows."""
-        cells = (Markup('<div class="hub-meta__row"><dt>%s</dt><dd>%s</dd></div>') % (name, value) for name, value in rows)
+        cells = (Markup('<div class="hub-meta__row"><dt>%s</dt> <dd>%s</dd></div>') % (name, value) for name, value in rows)
         return Markup('<dl class="hub-meta">\n') + Markup("\n").join(cells) + Markup("\n</dl>")
 
     def chips(vocabulary: str, terms: list[str]) -> Markup:

@@ -124,3 +124,18 @@ def test_no_page_loads_anything_from_outside(built_site):
 def _is_alternate_or_canonical(page: Path, link: str) -> bool:
     text = page.read_text(encoding="utf-8")
     return bool(re.search(r'<link[^>]+rel="(canonical|alternate)"[^>]+href="' + re.escape(link) + '"', text) or re.search(r'<link[^>]+href="' + re.escape(link) + '"[^>]+rel="(canonical|alternate)"', text))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_facts_read_as_words_where_tags_are_dropped(built_site, corpus, language):
+    """Search excerpts and text readers join the text of neighbouring elements as it is: each
+    label of an entry's facts panel is followed by a space before its value ("Date 2020", not
+    "Date2020")."""
+    entry = corpus.of("practice")[0]
+    html = _page(built_site, language, f"practices/{entry.id}").read_text(encoding="utf-8")
+    panel = html[html.index('<dl class="hub-meta">'):html.index("</dl>", html.index('<dl class="hub-meta">'))]
+    text = re.sub(r"<[^>]+>", "", panel)
+    labels = re.findall(r"<dt>([^<]+)</dt>", panel)
+    assert len(labels) >= 8
+    for label in labels:
+        assert re.search(re.escape(label) + r"\s", text), label
