@@ -41,6 +41,7 @@ _interface = None
 _default_language = "en"
 _serving = False
 _dirty = False
+_GENERATED = frozenset(generated_folders())  # docs/ folders the core writes
 
 
 class _DirtyNotice(logging.Filter):
@@ -66,11 +67,10 @@ def on_serve(server, config, builder):
     """The preview watches the hand-written pages of docs/, not the generated ones: those are
     written by a rebuild, and writing them must not start another one."""
     docs = Path(config.docs_dir)
-    generated = set(generated_folders())
     server.unwatch(str(docs))
     server.watch(str(docs), recursive=False)
     for path in sorted(docs.iterdir()):
-        if path.is_dir() and path.name not in generated:
+        if path.is_dir() and path.name not in _GENERATED:
             server.watch(str(path))
     return server
 
@@ -138,8 +138,7 @@ def on_config(config):
     return config
 
 
-_GENERATED = frozenset(generated_folders())
-_set_aside: dict[str, list[str]] = {}
+_set_aside: dict[str, list[str]] = {}  # page -> its HTML blocks, between the two page events
 
 
 @event_priority(100)  # before the plugins that read the Markdown: they see only the Markdown

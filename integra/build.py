@@ -41,7 +41,7 @@ class BuildFailed(RuntimeError):
 @dataclass
 class BuildReport:
     content_s: float = 0.0
-    languages_s: dict[str, float] = field(default_factory=dict)  # language -> seconds of its process
+    languages_s: dict[str, float] = field(default_factory=dict)  # language -> seconds of its MkDocs build and search index
     languages_cpu_s: dict[str, float] = field(default_factory=dict)  # language -> CPU seconds of its MkDocs
     pdf_s: float = 0.0
     pdf_pages: int = 0
